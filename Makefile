@@ -1,0 +1,128 @@
+# emlab: the one entry point.
+#
+#   make            build the library, the chapters and the tools into build/
+#   make figures    run every chapter: printed output, data, scripts, figures in out/
+#   make check      build and run every test suite (installs gnuplot and Check if missing)
+#   make check SANITIZE=1   the same under AddressSanitizer and UBSan (in build/san/)
+#   make valgrind   the test suites under valgrind
+#   make install PREFIX=/usr/local DESTDIR=
+#   make clean
+
+CC       ?= cc
+CFLAGS   ?= -O2 -g
+WARN     := -std=c11 -Wall -Wextra -Wpedantic
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+SANITIZE ?= 0
+
+ifeq ($(SANITIZE),1)
+BUILD    := build/san
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+else
+BUILD    := build
+SANFLAGS :=
+endif
+
+ALL_CFLAGS := $(WARN) $(CFLAGS) $(SANFLAGS) -Isrc -I$(BUILD)/gen
+LDLIBS     := -lm
+
+LIB_SRC     := $(filter-out src/emlab.c,$(wildcard src/*.c))
+LIB_OBJ     := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/plot_sources.o
+LIB         := $(BUILD)/libemlab.a
+PLOTS       := $(wildcard plots/*.gp)
+CHAPTERS    := $(sort $(wildcard chapters/[0-9][0-9]_*.c))
+CHAPTER_BIN := $(patsubst chapters/%.c,$(BUILD)/%,$(CHAPTERS))
+TOOL_BIN    := $(if $(wildcard src/emlab.c),$(BUILD)/emlab)
+TEST_SRC    := $(sort $(wildcard tests/test_*.c)) tests/check_main.c
+TEST_BIN    := $(BUILD)/check_emlab
+HEADERS     := $(filter-out src/plot_sources.h,$(wildcard src/*.h))
+
+# Check's flags, looked up when a recipe runs (after `deps` installed it).
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
+
+.PHONY: all figures check valgrind deps deps-figures install clean bench-none
+all: $(LIB) $(CHAPTER_BIN) $(TOOL_BIN)
+
+# --- the library ------------------------------------------------------------
+$(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj $(BUILD)/gen
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/gen/plot_sources.c: $(PLOTS) plots/embed.awk | $(BUILD)/gen
+	awk -f plots/embed.awk $(PLOTS) > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/plot_sources.o: $(BUILD)/gen/plot_sources.c src/plot_sources.h | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/obj $(BUILD)/gen:
+	mkdir -p $@
+
+# --- programs ---------------------------------------------------------------
+$(BUILD)/%: chapters/%.c $(LIB) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS) -o $@
+
+$(BUILD)/emlab: src/emlab.c $(LIB) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS) -o $@
+
+figures: deps-figures all
+	@if [ -z "$(CHAPTER_BIN)" ]; then echo "no chapters yet"; fi
+	@set -e; for c in $(CHAPTER_BIN); do echo "== $$c"; $$c; done
+
+# --- tests ------------------------------------------------------------------
+$(TEST_BIN): $(TEST_SRC) tests/emlab_test.h $(LIB) | deps
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -DEMLAB_TEST_DATA='"tests/data"' \
+	    $(TEST_SRC) $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $@
+
+check: $(TEST_BIN) all
+	$(TEST_BIN)
+
+valgrind: $(TEST_BIN)
+	CK_FORK=no valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+	    --trace-children=no --quiet $(TEST_BIN)
+
+# --- dependencies: what a fresh Debian machine lacks --------------------------
+# Each word is COMMAND:PACKAGE, or pc-MODULE:PACKAGE for a pkg-config module.
+# Installed through apt-get as root or with passwordless sudo; otherwise we
+# stop and say exactly what to run.
+define ensure
+	@missing=""; \
+	for spec in $(1); do \
+	  what=$${spec%%:*}; pkg=$${spec##*:}; \
+	  case $$what in \
+	    pc-*) pkg-config --exists $${what#pc-} 2>/dev/null || missing="$$missing $$pkg" ;; \
+	    *) command -v $$what >/dev/null 2>&1 || missing="$$missing $$pkg" ;; \
+	  esac; \
+	done; \
+	[ -z "$$missing" ] && exit 0; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "emlab needs:$$missing (Debian names). Install them with your package manager, then run make again." >&2; exit 1; \
+	fi; \
+	if [ "$$(id -u)" = 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; \
+	else echo "emlab needs:$$missing. Install them with:" >&2; \
+	     echo "    sudo apt-get update && sudo apt-get install -y$$missing" >&2; exit 1; fi; \
+	echo "installing$$missing (apt-get)"; \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends$$missing >/dev/null || \
+	{ echo "apt-get could not install$$missing; try: sudo apt-get update && sudo apt-get install -y$$missing" >&2; exit 1; }
+endef
+
+deps:
+	$(call ensure,pkg-config:pkg-config pc-check:check gnuplot:gnuplot-nox)
+
+deps-figures:
+	$(call ensure,gnuplot:gnuplot-nox)
+
+# --- install, clean -------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/emlab $(DESTDIR)$(PREFIX)/bin
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libemlab.a
+	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/emlab/
+	$(if $(TOOL_BIN),install -m 755 $(TOOL_BIN) $(DESTDIR)$(PREFIX)/bin/emlab)
+
+clean:
+	rm -rf build out workbook

@@ -1,0 +1,34 @@
+# style.gp: the one look of every emlab figure. Edit it to restyle them all
+# (then redraw: `make figures`, or `gnuplot NAME.gp` in an output folder).
+reset
+
+# Colours. Component 1 blue, component 2 red (notebook 000's c='b', c='r'),
+# then a qualitative palette for K > 2 (ColorBrewer Dark2).
+blue   = '#2166ac'
+red    = '#b2182b'
+grey   = '#7f7f7f'
+set style line 1 lc rgb blue      lw 2.5 pt 7 ps 1.2
+set style line 2 lc rgb red       lw 2.5 pt 7 ps 1.2
+set style line 3 lc rgb '#1b9e77' lw 2.5 pt 7 ps 1.2
+set style line 4 lc rgb '#d95f02' lw 2.5 pt 7 ps 1.2
+set style line 5 lc rgb '#7570b3' lw 2.5 pt 7 ps 1.2
+set style line 6 lc rgb '#e7298a' lw 2.5 pt 7 ps 1.2
+set style line 7 lc rgb '#66a61e' lw 2.5 pt 7 ps 1.2
+set style line 8 lc rgb '#e6ab02' lw 2.5 pt 7 ps 1.2
+# the truth, for comparison: dashed grey
+set style line 10 lc rgb grey lw 2 dt 2
+# the whole mixture: black
+set style line 11 lc rgb '#000000' lw 3
+# histograms: light grey boxes with a darker edge
+set style line 12 lc rgb '#bdbdbd' lw 1
+set style fill solid 0.6 border rgb '#737373'
+
+# Responsibilities: 0 -> red, 1/2 -> white, 1 -> blue (matplotlib's RdBu).
+set palette defined (0 red, 0.5 '#f7f7f7', 1 blue)
+
+# Quiet axes: ticks out, no mirror, a light grid behind the data.
+set border 3 lw 1.2
+set tics nomirror out
+set grid back lc rgb '#e5e5e5' lw 1 dt 1
+set key top right noautotitle opaque box lc rgb '#cccccc'
+set title font ',18'

@@ -1,0 +1,23 @@
+# terminal.gp: where a figure goes. Every emlab driver loads this first,
+# unless the figure is a frame of a panel or an animation.
+#   name   the file name without extension (set by the driver)
+#   fmt    png | svg | pdf | gif | 'gif animate delay N loop 0'
+#   fig_w, fig_h   the size in pixels (pdf: at 100 pixels an inch)
+fig_w = exists("fig_w") ? fig_w : 900
+fig_h = exists("fig_h") ? fig_h : 600
+if (fmt eq 'png') {
+    set terminal pngcairo size fig_w,fig_h enhanced font 'Sans,16' linewidth 1.5
+    set output name.'.png'
+}
+if (fmt eq 'svg') {
+    set terminal svg size fig_w,fig_h dynamic enhanced font 'Sans,16' linewidth 1.5 background '#ffffff'
+    set output name.'.svg'
+}
+if (fmt eq 'pdf') {
+    set terminal pdfcairo size (fig_w/100.0),(fig_h/100.0) enhanced font 'Sans,11' linewidth 1.5
+    set output name.'.pdf'
+}
+if (fmt[1:3] eq 'gif') {
+    eval(sprintf("set terminal %s size %d,%d enhanced font 'Sans,13'", fmt, fig_w, fig_h))
+    set output name.'.gif'
+}

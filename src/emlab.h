@@ -1,0 +1,37 @@
+/* emlab.h — the whole emlab library in one include.
+ *
+ * Notation, as in Bishop's PRML chapter 9, used in every file:
+ *
+ *   symbol   in the code                  meaning
+ *   n, i     n, i                         number of points, a point's index
+ *   d, j, l  d, j, l                      dimension, coordinate indices
+ *   K, k     K, k                         number of components, a component
+ *   x_i      x[i*d + j]                   the data, n x d, row-major
+ *   pi_k     weight[k]                    mixing weight, sum_k pi_k = 1
+ *   mu_k     mean[k*d + j]                component mean, K x d
+ *   Sigma_k  cov[(k*d + j)*d + l]         component covariance, K x d x d
+ *   gamma_ik resp[i*K + k]                responsibility of k for x_i, n x K
+ *   N_k      sum_i gamma_ik               effective number of points of k
+ *   l        log-likelihood               sum_i log sum_k pi_k N(x_i | mu_k, Sigma_k)
+ *
+ * Modules: status (error codes), rng (numpy-compatible random numbers),
+ * linalg (Cholesky), logsumexp, gauss (normal densities), gmm (the mixture),
+ * em (E-step, M-step, fit loop), init (starting points), dataset (point
+ * files), textio (the shared text-file reading), figure (gnuplot figures).
+ */
+#ifndef EMLAB_H
+#define EMLAB_H
+
+#include "status.h"
+#include "rng.h"
+#include "linalg.h"
+#include "logsumexp.h"
+#include "gauss.h"
+#include "gmm.h"
+#include "em.h"
+#include "init.h"
+#include "dataset.h"
+#include "textio.h"
+#include "figure.h"
+
+#endif

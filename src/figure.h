@@ -1,0 +1,111 @@
+/* figure.h — figures as data files plus thin gnuplot scripts.
+ *
+ * A figure NAME in an output folder is three things:
+ *   NAME.dat   the numbers, in named blocks ("# points", "# curves", ...)
+ *   NAME.gp    a thin driver: a few variables, then `load 'style.gp'` (the
+ *              shared look) and `load 'TEMPLATE.gp'` (how this kind of
+ *              figure is drawn; the templates live in plots/)
+ *   NAME.png   (or .svg, .pdf, .gif) drawn by running gnuplot on NAME.gp
+ * style.gp and the templates are copied beside them, so `gnuplot NAME.gp`
+ * in that folder redraws the figure, and a lecturer can restyle by hand.
+ *
+ * Panels (several figures on one page) and animations (one GIF frame per
+ * figure) are drivers too: they load the figures' own drivers in turn.
+ *
+ * This module knows nothing of EM: it writes columns and runs gnuplot.
+ */
+#ifndef EMLAB_FIGURE_H
+#define EMLAB_FIGURE_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "status.h"
+#include "textio.h"
+
+typedef enum em_fig_format {
+    EM_FIG_PNG,  /* pngcairo: the default                */
+    EM_FIG_SVG,  /* svg                                  */
+    EM_FIG_PDF,  /* pdfcairo                             */
+    EM_FIG_GIF,  /* gif; animations become animated GIFs */
+    EM_FIG_NONE  /* data and scripts only, no gnuplot    */
+} em_fig_format;
+
+/* "png", "svg", "pdf", "gif" or "none". Returns EM_EINVAL for anything
+ * else. */
+em_status em_fig_format_parse(const char *s, em_fig_format *fmt);
+const char *em_fig_format_name(em_fig_format fmt);
+
+/* An output folder and the drivers written into it, in order. */
+typedef struct em_figdir {
+    char *dir;             /* the folder (owned)                     */
+    em_fig_format format;  /* what the drivers render to              */
+    const char *gnuplot;   /* the program to run: "gnuplot" by default */
+    char **scripts;        /* drivers written so far, to render      */
+    size_t n_scripts, cap;
+} em_figdir;
+
+/* Create dir (and its parents) if needed and copy style.gp and the
+ * templates into it. Returns EM_EIO ("DIR: cannot create: REASON" in err)
+ * or EM_ENOMEM. */
+em_status em_figdir_open(em_figdir *fd, const char *dir, em_fig_format fmt,
+                         char *err, size_t errlen);
+void em_figdir_close(em_figdir *fd);
+
+/* A figure being written. */
+typedef struct em_fig {
+    em_figdir *fd;
+    char *name;        /* NAME, without extension                */
+    char *tmpl;        /* template file, e.g. "lines.gp"         */
+    em_outfile dat;    /* NAME.dat, being written                */
+    size_t n_blocks;
+    char *vars;        /* "name = value\n" lines for the driver  */
+    size_t vars_len;
+    int failed;        /* an allocation failed along the way     */
+} em_fig;
+
+/* Start figure NAME drawn by template TMPL (a file of plots/, e.g.
+ * "lines.gp"). Returns EM_EIO or EM_ENOMEM with a message in err. */
+em_status em_fig_begin(em_fig *f, em_figdir *fd, const char *name, const char *tmpl,
+                       char *err, size_t errlen);
+
+/* Start the next data block, named for `index 'BLOCK'` in the template, and
+ * return the stream to fprintf its rows to (one row a line, columns
+ * separated by spaces). Block names must not be prefixes of one another. */
+FILE *em_fig_block(em_fig *f, const char *block);
+
+/* Driver variables: a string (quoted for gnuplot) or a number. The name
+ * must be a gnuplot identifier. */
+void em_fig_set_str(em_fig *f, const char *var, const char *value);
+void em_fig_set_num(em_fig *f, const char *var, double value);
+
+/* Finish: NAME.dat and NAME.gp appear complete (or not at all), and NAME
+ * joins the folder's drivers to render. Returns EM_EIO or EM_ENOMEM with a
+ * message in err. Releases f either way. */
+em_status em_fig_end(em_fig *f, char *err, size_t errlen);
+
+/* Release an unfinished figure, removing its partial files. */
+void em_fig_abort(em_fig *f);
+
+/* A page NAME of figures already written, rows x cols (multiplot), with an
+ * overall title; page width and height in pixels at 100 dpi. */
+em_status em_fig_panel(em_figdir *fd, const char *name, const char *title,
+                       size_t rows, size_t cols, const char *const *figs, size_t n,
+                       int width, int height, char *err, size_t errlen);
+
+/* An animation NAME.gif of figures already written, one frame each,
+ * delay_cs hundredths of a second per frame. Rendered as an animated GIF
+ * whatever the folder's format (unless it is "none"). */
+em_status em_fig_animation(em_figdir *fd, const char *name, const char *const *figs,
+                           size_t n, int delay_cs, char *err, size_t errlen);
+
+/* Run gnuplot once on every driver written so far, in the folder. Does
+ * nothing for format "none". Returns EM_EGNUPLOT if gnuplot is missing or
+ * fails, with what failed and how to render later in err; the data and
+ * scripts stay. */
+em_status em_figdir_render(em_figdir *fd, char *err, size_t errlen);
+
+/* The text of a file of plots/ built into the library ("style.gp",
+ * "lines.gp", ...), or NULL. */
+const char *em_plot_source(const char *file);
+
+#endif

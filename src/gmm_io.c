@@ -1,0 +1,176 @@
+/* gmm_io.c — the mixture's plain-text parameter file.
+ *
+ *   # emlab mixture: K = 2 components in d = 1 dimensions
+ *   # weight  mean[d]  covariance[d*d] (row-major)
+ *   0.7  0  1
+ *   0.3  5  1
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include "gmm.h"
+#include "linalg.h"
+#include "textio.h"
+
+void em_gmm_print(FILE *f, const em_gmm *m)
+{
+    size_t K = m->K, d = m->d;
+    fprintf(f, "# emlab mixture: K = %zu components in d = %zu dimensions\n", K, d);
+    fprintf(f, "# weight  mean[%zu]  covariance[%zu] (row-major)\n", d, d * d);
+    for (size_t k = 0; k < K; k++) {
+        fprintf(f, "%.17g", m->weight[k]);
+        for (size_t j = 0; j < d; j++)
+            fprintf(f, " %.17g", m->mean[k * d + j]);
+        for (size_t j = 0; j < d * d; j++)
+            fprintf(f, " %.17g", m->cov[k * d * d + j]);
+        fputc('\n', f);
+    }
+}
+
+em_status em_gmm_save(const char *path, const em_gmm *m, char *err, size_t errlen)
+{
+    em_outfile out;
+    em_status st = em_out_open(&out, path, err, errlen);
+    if (st)
+        return st;
+    em_gmm_print(out.f, m);
+    return em_out_commit(&out, err, errlen);
+}
+
+/* d from the number of columns c = 1 + d + d^2; 0 if c fits no d. */
+static size_t dim_from_columns(size_t c)
+{
+    for (size_t d = 1; 1 + d + d * d <= c; d++)
+        if (1 + d + d * d == c)
+            return d;
+    return 0;
+}
+
+/* The rows of the file, c numbers each, into a growing array. */
+typedef struct {
+    double *v;
+    size_t rows, c;
+    size_t *lineno; /* the line each row came from, for messages */
+} table;
+
+static em_status table_row(table *t, em_lines *in, const char *line, char *err, size_t errlen)
+{
+    const char *cur = line, *f;
+    size_t len, j = 0;
+    double *v = realloc(t->v, (t->rows + 1) * t->c * sizeof *v);
+    size_t *ln = v ? realloc(t->lineno, (t->rows + 1) * sizeof *ln) : NULL;
+    if (v)
+        t->v = v;
+    if (!v || !ln)
+        return EM_ENOMEM;
+    t->lineno = ln;
+    while ((f = em_next_field(&cur, &len))) {
+        double x;
+        em_status st = em_parse_number(f, len, &x);
+        if (st) {
+            em_errorf(err, errlen, in->path, in->lineno, "column %zu: '%.*s' is not %s",
+                      j + 1, (int)len, f, st == EM_ENONFINITE ? "finite" : "a number");
+            return st;
+        }
+        if (j < t->c)
+            t->v[t->rows * t->c + j] = x;
+        j++;
+    }
+    if (j != t->c) {
+        em_errorf(err, errlen, in->path, in->lineno, "%zu columns, expected %zu (as on line %zu)",
+                  j, t->c, t->lineno[0]);
+        return EM_EPARSE;
+    }
+    t->lineno[t->rows++] = in->lineno;
+    return EM_OK;
+}
+
+static em_status read_table(em_lines *in, table *t, char *err, size_t errlen)
+{
+    char *line;
+    int got;
+    while ((got = em_lines_next(in, &line, err, errlen)) == 1) {
+        if (t->rows == 0) {
+            const char *cur = line;
+            size_t len;
+            t->c = 0;
+            while (em_next_field(&cur, &len))
+                t->c++;
+            if (!dim_from_columns(t->c)) {
+                em_errorf(err, errlen, in->path, in->lineno,
+                          "%zu columns; a component needs 1 + d + d*d (3, 7, 13, 21, ...)", t->c);
+                return EM_EPARSE;
+            }
+        }
+        em_status st = table_row(t, in, line, err, errlen);
+        if (st)
+            return st;
+    }
+    return got < 0 ? EM_EIO : EM_OK;
+}
+
+/* Fill m from the table and check it is a mixture, naming the bad line. */
+static em_status table_to_gmm(const table *t, em_gmm *m, const char *path, char *err, size_t errlen)
+{
+    size_t d = dim_from_columns(t->c), K = t->rows;
+    em_status st = em_gmm_alloc(m, K, d);
+    if (st)
+        return st;
+    for (size_t k = 0; k < K; k++) {
+        const double *row = t->v + k * t->c;
+        m->weight[k] = row[0];
+        memcpy(m->mean + k * d, row + 1, d * sizeof *row);
+        memcpy(m->cov + k * d * d, row + 1 + d, d * d * sizeof *row);
+    }
+    size_t bad = 0;
+    st = em_gmm_validate(m, &bad);
+    if (st == EM_EINVAL && bad == K) {
+        double sum = 0.0;
+        for (size_t k = 0; k < K; k++)
+            sum += m->weight[k];
+        em_errorf(err, errlen, path, 0, "the weights sum to %.10g, not 1", sum);
+    } else if (st == EM_EINVAL) {
+        em_errorf(err, errlen, path, t->lineno[bad], "weight %g is negative", m->weight[bad]);
+    } else if (st == EM_ESINGULAR) {
+        em_errorf(err, errlen, path, t->lineno[bad],
+                  "the covariance of component %zu is not symmetric positive definite", bad + 1);
+    } else if (st) {
+        em_errorf(err, errlen, path, t->lineno[bad], "%s", em_strerror(st));
+    }
+    if (st)
+        return st;
+    /* 0.333333 0.333333 0.333334 is meant as thirds: renormalise, but leave
+     * weights that sum to 1 up to rounding bit for bit (exact round trip). */
+    double sum = 0.0;
+    for (size_t k = 0; k < K; k++)
+        sum += m->weight[k];
+    if (fabs(sum - 1.0) > 1e-12)
+        for (size_t k = 0; k < K; k++)
+            m->weight[k] /= sum;
+    return EM_OK;
+}
+
+em_status em_gmm_load(const char *path, em_gmm *m, char *err, size_t errlen)
+{
+    memset(m, 0, sizeof *m);
+    em_lines in;
+    em_status st = em_lines_open(&in, path, err, errlen);
+    if (st)
+        return st;
+    table t = {0};
+    st = read_table(&in, &t, err, errlen);
+    if (st == EM_OK && t.rows == 0) {
+        em_errorf(err, errlen, path, 0, "no components (the file is empty or has only comments)");
+        st = EM_EPARSE;
+    }
+    if (st == EM_OK)
+        st = table_to_gmm(&t, m, path, err, errlen);
+    if (st == EM_ENOMEM)
+        em_errorf(err, errlen, path, 0, "out of memory");
+    if (st)
+        em_gmm_free(m);
+    free(t.v);
+    free(t.lineno);
+    em_lines_close(&in);
+    return st;
+}

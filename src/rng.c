@@ -1,0 +1,206 @@
+/* rng.c — MT19937 and numpy's legacy recipes on top of it.
+ *
+ * References: Matsumoto & Nishimura (1998), "Mersenne Twister"; numpy's
+ * numpy/random/src/mt19937/mt19937.c and
+ * numpy/random/src/legacy/legacy-distributions.c, which we follow line by
+ * line: the order of draws is part of the contract.
+ */
+#include <math.h>
+#include "rng.h"
+
+#define MT_M 397
+#define MT_MATRIX_A 0x9908b0dfU
+#define MT_UPPER 0x80000000U
+#define MT_LOWER 0x7fffffffU
+
+void em_rng_seed(em_rng *r, uint32_t seed)
+{
+    /* key[0] = s;  key[i] = 1812433253 * (key[i-1] ^ (key[i-1] >> 30)) + i */
+    r->key[0] = seed;
+    for (int i = 1; i < EM_RNG_N; i++) {
+        uint32_t prev = r->key[i - 1];
+        r->key[i] = 1812433253U * (prev ^ (prev >> 30)) + (uint32_t)i;
+    }
+    r->pos = EM_RNG_N; /* regenerate on the first draw */
+    r->has_gauss = 0;
+    r->gauss = 0.0;
+}
+
+/* One twist of the whole state: key[i] = key[i+M] ^ A(upper(key[i]) | lower(key[i+1])). */
+static uint32_t twist(uint32_t upper_of, uint32_t lower_of, uint32_t far)
+{
+    uint32_t y = (upper_of & MT_UPPER) | (lower_of & MT_LOWER);
+    return far ^ (y >> 1) ^ ((y & 1U) ? MT_MATRIX_A : 0U);
+}
+
+static void regenerate(em_rng *r)
+{
+    uint32_t *k = r->key;
+    int i;
+    for (i = 0; i < EM_RNG_N - MT_M; i++)
+        k[i] = twist(k[i], k[i + 1], k[i + MT_M]);
+    for (; i < EM_RNG_N - 1; i++)
+        k[i] = twist(k[i], k[i + 1], k[i + MT_M - EM_RNG_N]);
+    k[EM_RNG_N - 1] = twist(k[EM_RNG_N - 1], k[0], k[MT_M - 1]);
+    r->pos = 0;
+}
+
+uint32_t em_rng_u32(em_rng *r)
+{
+    if (r->pos >= EM_RNG_N)
+        regenerate(r);
+    uint32_t y = r->key[r->pos++];
+    /* tempering: improves equidistribution of the top bits */
+    y ^= y >> 11;
+    y ^= (y << 7) & 0x9d2c5680U;
+    y ^= (y << 15) & 0xefc60000U;
+    y ^= y >> 18;
+    return y;
+}
+
+double em_rng_uniform(em_rng *r)
+{
+    uint32_t a = em_rng_u32(r) >> 5; /* 27 bits */
+    uint32_t b = em_rng_u32(r) >> 6; /* 26 bits */
+    return (a * 67108864.0 + b) / 9007199254740992.0;
+}
+
+double em_rng_gauss(em_rng *r)
+{
+    if (r->has_gauss) {
+        r->has_gauss = 0;
+        double cached = r->gauss;
+        r->gauss = 0.0;
+        return cached;
+    }
+    /* Polar method: (x1, x2) uniform in the unit disc, r2 = x1^2 + x2^2;
+     * then f * x1 and f * x2 with f = sqrt(-2 log r2 / r2) are two
+     * independent N(0, 1). numpy returns f * x2 and keeps f * x1. */
+    double x1, x2, r2;
+    do {
+        x1 = 2.0 * em_rng_uniform(r) - 1.0;
+        x2 = 2.0 * em_rng_uniform(r) - 1.0;
+        r2 = x1 * x1 + x2 * x2;
+    } while (r2 >= 1.0 || r2 == 0.0);
+    double f = sqrt(-2.0 * log(r2) / r2);
+    r->gauss = f * x1;
+    r->has_gauss = 1;
+    return f * x2;
+}
+
+double em_rng_normal(em_rng *r, double loc, double scale)
+{
+    return loc + scale * em_rng_gauss(r);
+}
+
+int64_t em_rng_randint(em_rng *r, int64_t low, int64_t high)
+{
+    if (high <= low || (uint64_t)(high - low) > 0x100000000ULL)
+        return low;
+    uint32_t range = (uint32_t)(high - 1 - low); /* largest offset allowed */
+    if (range == 0)
+        return low; /* numpy draws nothing here either */
+    if (range == 0xffffffffU)
+        return low + em_rng_u32(r);
+    /* mask = smallest 2^b - 1 >= range */
+    uint32_t mask = range;
+    mask |= mask >> 1;
+    mask |= mask >> 2;
+    mask |= mask >> 4;
+    mask |= mask >> 8;
+    mask |= mask >> 16;
+    uint32_t v;
+    while ((v = em_rng_u32(r) & mask) > range)
+        ;
+    return low + v;
+}
+
+size_t em_rng_choice(em_rng *r, size_t n)
+{
+    return (size_t)em_rng_randint(r, 0, (int64_t)n);
+}
+
+double em_rng_exponential(em_rng *r)
+{
+    return -log(1.0 - em_rng_uniform(r));
+}
+
+/* Gamma(shape) for shape < 1 (legacy numpy): accept X = U^(1/shape) when
+ * X <= V, else X from the exponential tail, V ~ Exp(1). */
+static double gamma_small_shape(em_rng *r, double shape)
+{
+    for (;;) {
+        double U = em_rng_uniform(r);
+        double V = em_rng_exponential(r);
+        if (U <= 1.0 - shape) {
+            double X = pow(U, 1.0 / shape);
+            if (X <= V)
+                return X;
+        } else {
+            double Y = -log((1.0 - U) / shape);
+            double X = pow(1.0 - shape + shape * Y, 1.0 / shape);
+            if (X <= V + Y)
+                return X;
+        }
+    }
+}
+
+/* Gamma(shape) for shape > 1: Marsaglia & Tsang. With b = shape - 1/3 and
+ * c = 1/sqrt(9b), propose b V^3 with V = 1 + c X, X ~ N(0,1); squeeze test
+ * first, exact log test second. */
+static double gamma_large_shape(em_rng *r, double shape)
+{
+    double b = shape - 1.0 / 3.0;
+    double c = 1.0 / sqrt(9.0 * b);
+    for (;;) {
+        double X, V;
+        do {
+            X = em_rng_gauss(r);
+            V = 1.0 + c * X;
+        } while (V <= 0.0);
+        V = V * V * V;
+        double U = em_rng_uniform(r);
+        if (U < 1.0 - 0.0331 * (X * X) * (X * X))
+            return b * V;
+        if (log(U) < 0.5 * X * X + b * (1.0 - V + log(V)))
+            return b * V;
+    }
+}
+
+double em_rng_gamma(em_rng *r, double shape)
+{
+    if (shape == 1.0)
+        return em_rng_exponential(r);
+    if (shape <= 0.0)
+        return 0.0;
+    if (shape < 1.0)
+        return gamma_small_shape(r, shape);
+    return gamma_large_shape(r, shape);
+}
+
+em_status em_rng_dirichlet(em_rng *r, const double *alpha, size_t K, double *theta)
+{
+    if (K < 1 || !alpha || !theta)
+        return EM_EINVAL;
+    for (size_t k = 0; k < K; k++)
+        if (!(alpha[k] > 0.0))
+            return EM_EINVAL;
+    double acc = 0.0;
+    for (size_t k = 0; k < K; k++) {
+        theta[k] = em_rng_gamma(r, alpha[k]);
+        acc += theta[k];
+    }
+    double inv = 1.0 / acc; /* numpy multiplies by 1/sum, not divides */
+    for (size_t k = 0; k < K; k++)
+        theta[k] *= inv;
+    return EM_OK;
+}
+
+size_t em_rng_categorical(em_rng *r, const double *cum, size_t K)
+{
+    double u = em_rng_uniform(r);
+    for (size_t k = 0; k < K; k++)
+        if (u < cum[k])
+            return k;
+    return K - 1;
+}

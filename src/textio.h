@@ -1,0 +1,74 @@
+/* textio.h — reading the line-oriented text files of emlab.
+ *
+ * Data files and parameter files share one syntax: one record per line,
+ * fields separated by whitespace and/or a comma, `#` starting a comment that
+ * runs to the end of the line, blank lines ignored. This module reads such
+ * lines, splits them into fields and turns fields into numbers, and builds
+ * the "file:line: problem" messages every reader reports.
+ */
+#ifndef EMLAB_TEXTIO_H
+#define EMLAB_TEXTIO_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "status.h"
+
+typedef struct em_lines {
+    FILE *f;
+    const char *path;  /* for messages (borrowed)          */
+    size_t lineno;     /* 1-based number of the last line  */
+    char *buf;         /* the last line, comment removed   */
+    size_t cap;
+} em_lines;
+
+/* Open path for reading. On failure returns EM_EIO with
+ * "PATH: cannot open: REASON" in err. */
+em_status em_lines_open(em_lines *in, const char *path, char *err, size_t errlen);
+
+/* Advance to the next line that has content once its comment is removed.
+ * Returns 1 and sets *line (valid until the next call), 0 at end of file,
+ * -1 on a read error or a line with a NUL byte (message in err). */
+int em_lines_next(em_lines *in, char **line, char *err, size_t errlen);
+
+void em_lines_close(em_lines *in);
+
+/* Split off the next field of a line: skips leading whitespace, returns the
+ * field's start and sets *len, and moves *cursor past the field and one
+ * separating comma. Returns NULL when the line has no more fields. A field
+ * is empty (*len == 0) only between two commas or after a trailing comma. */
+const char *em_next_field(const char **cursor, size_t *len);
+
+/* Parse one field as a decimal number. Returns EM_OK, EM_EPARSE (not a
+ * number) or EM_ENONFINITE (a NaN or infinity, or an overflow to one). */
+em_status em_parse_number(const char *field, size_t len, double *value);
+
+/* An output file that appears complete or not at all: written to PATH.tmp,
+ * renamed to PATH by em_out_commit, removed by em_out_abort. */
+typedef struct em_outfile {
+    FILE *f;     /* write here                  */
+    char *path;  /* the final name (owned)      */
+    char *tmp;   /* PATH.tmp (owned)            */
+} em_outfile;
+
+/* Create PATH.tmp for writing. Returns EM_EIO ("PATH: cannot write: REASON"
+ * in err) or EM_ENOMEM. */
+em_status em_out_open(em_outfile *out, const char *path, char *err, size_t errlen);
+
+/* Close and rename into place. On a write, close or rename error returns
+ * EM_EIO with a message, and removes the temporary file. Always releases
+ * out. */
+em_status em_out_commit(em_outfile *out, char *err, size_t errlen);
+
+/* Close and remove the temporary file; safe on a zeroed em_outfile. */
+void em_out_abort(em_outfile *out);
+
+/* err = "PATH:LINE: " + printf(fmt, ...), truncated to errlen; LINE is
+ * left out when line == 0. */
+void em_errorf(char *err, size_t errlen, const char *path, size_t line,
+               const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+#endif

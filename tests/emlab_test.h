@@ -1,0 +1,61 @@
+/* emlab_test.h — what every Check suite of emlab shares. */
+#ifndef EMLAB_TEST_H
+#define EMLAB_TEST_H
+
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L /* mkdtemp, strdup */
+#endif
+#include <check.h>
+#include <math.h>
+#include <stddef.h>
+#include "emlab.h"
+
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
+
+#ifndef EMLAB_TEST_DATA
+#define EMLAB_TEST_DATA "tests/data"
+#endif
+
+Suite *rng_suite(void);
+Suite *linalg_suite(void);
+Suite *gauss_suite(void);
+Suite *gmm_suite(void);
+Suite *em_suite(void);
+Suite *init_suite(void);
+Suite *dataset_suite(void);
+Suite *figure_suite(void);
+
+/* |got - want| / |want| (absolute when want is 0). */
+double rel_err(double got, double want);
+
+/* got equals want to within tol relative, with a message naming both. */
+#define ck_assert_rel(got, want, tol)                                                    \
+    do {                                                                                 \
+        double g_ = (got), w_ = (want);                                                  \
+        ck_assert_msg(rel_err(g_, w_) <= (tol), "%s = %.17g, expected %.17g (rel. err. %.3g > %g)", \
+                      #got, g_, w_, rel_err(g_, w_), (double)(tol));                     \
+    } while (0)
+
+/* Distance in units in the last place (0 = bit for bit). */
+double ulps(double a, double b);
+
+/* The numbers of a reference file in tests/data, skipping '#' lines, in
+ * order. Returns how many (at most max); fails the test if unreadable. */
+size_t read_numbers(const char *file, double *out, size_t max);
+
+/* The values of one block "## HEADER..." of numpy_legacy_rng.txt (the
+ * header matched as a prefix). Returns how many. */
+size_t read_rng_block(const char *header, double *out, size_t max);
+
+/* A fresh empty folder under /tmp, or the test fails. Caller frees. */
+char *make_tmpdir(void);
+
+/* Write text to DIR/NAME; returns the malloc'd path. */
+char *write_file(const char *dir, const char *name, const char *text);
+
+/* The contents of a file, malloc'd and NUL-terminated (NULL if missing). */
+char *slurp(const char *path);
+
+#endif
