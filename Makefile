@@ -82,7 +82,7 @@ check: $(TEST_BIN) all
 
 valgrind: $(TEST_BIN)
 	CK_FORK=no valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
-	    --trace-children=no --quiet $(TEST_BIN)
+	    --child-silent-after-fork=yes --quiet $(TEST_BIN)
 
 # --- dependencies: what a fresh Debian machine lacks --------------------------
 # Each word is COMMAND:PACKAGE, or pc-MODULE:PACKAGE for a pkg-config module.

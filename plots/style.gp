@@ -29,6 +29,6 @@ set palette defined (0 red, 0.5 '#f7f7f7', 1 blue)
 # Quiet axes: ticks out, no mirror, a light grid behind the data.
 set border 3 lw 1.2
 set tics nomirror out
-set grid back lc rgb '#e5e5e5' lw 1 dt 1
+set grid back lc rgb '#dcdcdc' lw 1 dt 1
 set key top right noautotitle opaque box lc rgb '#cccccc'
 set title font ',18'

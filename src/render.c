@@ -16,23 +16,17 @@
 
 enum { EXIT_NOT_FOUND = 127, EXIT_SETUP = 126 };
 
-/* In the child: stdout to /dev/null, stderr to the pipe, run gnuplot. */
-static void run_child(const em_figdir *fd, int err_fd)
+/* In the child: stdout to /dev/null, stderr to the pipe, run gnuplot.
+ * Only async-signal-safe calls between fork and exec: argv is made before. */
+static void run_child(const char *dir, char **argv, int err_fd)
 {
     int null_fd = open("/dev/null", O_WRONLY);
     if (null_fd >= 0)
         dup2(null_fd, STDOUT_FILENO);
     dup2(err_fd, STDERR_FILENO);
-    if (chdir(fd->dir) != 0)
+    if (chdir(dir) != 0)
         _exit(EXIT_SETUP);
-    char **argv = malloc((fd->n_scripts + 2) * sizeof *argv);
-    if (!argv)
-        _exit(EXIT_SETUP);
-    argv[0] = (char *)fd->gnuplot;
-    for (size_t i = 0; i < fd->n_scripts; i++)
-        argv[i + 1] = fd->scripts[i];
-    argv[fd->n_scripts + 1] = NULL;
-    execvp(fd->gnuplot, argv);
+    execvp(argv[0], argv);
     _exit(EXIT_NOT_FOUND);
 }
 
@@ -82,16 +76,26 @@ em_status em_figdir_render(em_figdir *fd, char *err, size_t errlen)
         return EM_OK;
     char scripts[256], last[512];
     script_list(fd, scripts, sizeof scripts);
+    /* argv: gnuplot a.gp b.gp ... */
+    char **argv = malloc((fd->n_scripts + 2) * sizeof *argv);
+    if (!argv)
+        return EM_ENOMEM;
+    argv[0] = (char *)fd->gnuplot;
+    for (size_t i = 0; i < fd->n_scripts; i++)
+        argv[i + 1] = fd->scripts[i];
+    argv[fd->n_scripts + 1] = NULL;
     int pipe_fd[2];
     if (pipe(pipe_fd) != 0) {
+        free(argv);
         em_errorf(err, errlen, fd->dir, 0, "cannot start gnuplot: %s", strerror(errno));
         return EM_EGNUPLOT;
     }
     pid_t pid = fork();
     if (pid == 0) {
         close(pipe_fd[0]);
-        run_child(fd, pipe_fd[1]);
+        run_child(fd->dir, argv, pipe_fd[1]);
     }
+    free(argv);
     close(pipe_fd[1]);
     if (pid < 0) {
         close(pipe_fd[0]);

@@ -1,5 +1,6 @@
 /* check_main.c — runs every suite; exit status 0 only if all pass. */
 #include "emlab_test.h"
+#include <ftw.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,20 +68,65 @@ size_t read_rng_block(const char *header, double *out, size_t max)
     return n;
 }
 
-char *make_tmpdir(void)
+/* What the helpers hand out lives until the test process exits: the
+ * folders (removed) and the strings (freed), so tests never free them. */
+static char *tmpdirs[256];
+static size_t n_tmpdirs;
+static void **kept;
+static size_t n_kept, cap_kept;
+
+static int remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
 {
-    char *dir = strdup("/tmp/emlab-test-XXXXXX");
-    ck_assert_ptr_nonnull(dir);
+    (void)sb, (void)flag, (void)ftw;
+    return remove(path);
+}
+
+static void release_all(void)
+{
+    for (size_t i = 0; i < n_tmpdirs; i++)
+        nftw(tmpdirs[i], remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+    n_tmpdirs = 0;
+    for (size_t i = 0; i < n_kept; i++)
+        free(kept[i]);
+    free(kept);
+    kept = NULL;
+    n_kept = cap_kept = 0;
+}
+
+void *keep(void *p)
+{
+    ck_assert_ptr_nonnull(p);
+    if (n_kept == 0 && cap_kept == 0)
+        atexit(release_all);
+    if (n_kept == cap_kept) {
+        cap_kept = cap_kept ? 2 * cap_kept : 64;
+        kept = realloc(kept, cap_kept * sizeof *kept);
+        ck_assert_ptr_nonnull(kept);
+    }
+    kept[n_kept++] = p;
+    return p;
+}
+
+const char *make_tmpdir(void)
+{
+    char *dir = keep(strdup("/tmp/emlab-test-XXXXXX"));
     ck_assert_msg(mkdtemp(dir) != NULL, "mkdtemp failed");
+    ck_assert_uint_lt(n_tmpdirs, 256);
+    tmpdirs[n_tmpdirs++] = dir;
     return dir;
 }
 
-char *write_file(const char *dir, const char *name, const char *text)
+const char *path_in(const char *dir, const char *name)
 {
     size_t len = strlen(dir) + strlen(name) + 2;
-    char *path = malloc(len);
-    ck_assert_ptr_nonnull(path);
+    char *path = keep(malloc(len));
     snprintf(path, len, "%s/%s", dir, name);
+    return path;
+}
+
+const char *write_file(const char *dir, const char *name, const char *text)
+{
+    const char *path = path_in(dir, name);
     FILE *f = fopen(path, "w");
     ck_assert_msg(f != NULL, "cannot write %s", path);
     fputs(text, f);
@@ -88,7 +134,7 @@ char *write_file(const char *dir, const char *name, const char *text)
     return path;
 }
 
-char *slurp(const char *path)
+const char *slurp(const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -96,13 +142,9 @@ char *slurp(const char *path)
     fseek(f, 0, SEEK_END);
     long n = ftell(f);
     fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    if (s && fread(s, 1, (size_t)n, f) == (size_t)n)
-        s[n] = '\0';
-    else {
-        free(s);
-        s = NULL;
-    }
+    char *s = keep(malloc((size_t)n + 1));
+    size_t got = fread(s, 1, (size_t)n, f);
+    s[got] = '\0';
     fclose(f);
     return s;
 }

@@ -2,8 +2,8 @@
 #ifndef EMLAB_TEST_H
 #define EMLAB_TEST_H
 
-#ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L /* mkdtemp, strdup */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700 /* mkdtemp, strdup, nftw */
 #endif
 #include <check.h>
 #include <math.h>
@@ -49,13 +49,12 @@ size_t read_numbers(const char *file, double *out, size_t max);
  * header matched as a prefix). Returns how many. */
 size_t read_rng_block(const char *header, double *out, size_t max);
 
-/* A fresh empty folder under /tmp, or the test fails. Caller frees. */
-char *make_tmpdir(void);
-
-/* Write text to DIR/NAME; returns the malloc'd path. */
-char *write_file(const char *dir, const char *name, const char *text);
-
-/* The contents of a file, malloc'd and NUL-terminated (NULL if missing). */
-char *slurp(const char *path);
+/* Helpers for files. What they return lives until the test process
+ * exits (folders are then removed): never free it. */
+void *keep(void *p);                     /* free p at exit; returns p */
+const char *make_tmpdir(void);           /* a fresh empty folder under /tmp */
+const char *path_in(const char *dir, const char *name);              /* DIR/NAME */
+const char *write_file(const char *dir, const char *name, const char *text);
+const char *slurp(const char *path);     /* the contents, or NULL if missing */
 
 #endif

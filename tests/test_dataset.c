@@ -5,20 +5,20 @@
 
 /* Read TEXT as a data file; returns the status, message in err. */
 static em_status read_text(const char *text, em_dataset *ds, char *err, size_t errlen,
-                           char **path_out)
+                           const char **path_out)
 {
-    char *dir = make_tmpdir();
-    char *path = write_file(dir, "data.txt", text);
+    const char *dir = make_tmpdir();
+    const char *path = write_file(dir, "data.txt", text);
     em_status st = em_dataset_read(path, ds, err, errlen);
     *path_out = path;
-    free(dir);
     return st;
 }
 
 START_TEST(test_reads_whitespace_commas_comments_header)
 {
     em_dataset ds;
-    char err[512], *path;
+    char err[512];
+    const char *path;
     const char *text = "# Old Faithful, a few rows\n"
                        "eruptions,waiting\n"
                        "\n"
@@ -34,21 +34,20 @@ START_TEST(test_reads_whitespace_commas_comments_header)
     for (int v = 0; v < 6; v++)
         ck_assert_double_eq(ds.x[v], want[v]);
     em_dataset_free(&ds);
-    free(path);
 }
 END_TEST
 
 START_TEST(test_reads_one_column_without_header)
 {
     em_dataset ds;
-    char err[512], *path;
+    char err[512];
+    const char *path;
     ck_assert_int_eq(read_text("-3\n-2.5\n1e-3\n+4\n", &ds, err, sizeof err, &path), EM_OK);
     ck_assert_uint_eq(ds.n, 4);
     ck_assert_uint_eq(ds.d, 1);
     ck_assert_ptr_null(ds.names);
     ck_assert_double_eq(ds.x[2], 1e-3);
     em_dataset_free(&ds);
-    free(path);
 }
 END_TEST
 
@@ -56,7 +55,8 @@ END_TEST
 static void expect_error(const char *text, em_status st, int line, const char *want)
 {
     em_dataset ds;
-    char err[512] = "", *path, prefix[600];
+    char err[512] = "", prefix[600];
+    const char *path;
     ck_assert_int_eq(read_text(text, &ds, err, sizeof err, &path), st);
     if (line)
         snprintf(prefix, sizeof prefix, "%s:%d: %s", path, line, want);
@@ -65,7 +65,6 @@ static void expect_error(const char *text, em_status st, int line, const char *w
     ck_assert_msg(strncmp(err, prefix, strlen(prefix)) == 0, "got '%s', expected '%s...'", err,
                   prefix);
     ck_assert_ptr_null(ds.x);
-    free(path);
 }
 
 START_TEST(test_error_not_a_number)
@@ -117,7 +116,8 @@ END_TEST
 
 START_TEST(test_error_binary_file)
 {
-    char *dir = make_tmpdir(), path[600], err[512];
+    const char *dir = make_tmpdir();
+    char path[600], err[512];
     snprintf(path, sizeof path, "%s/bin.dat", dir);
     FILE *f = fopen(path, "wb");
     fwrite("1 2\n3\0 4\n", 1, 9, f);
@@ -125,13 +125,13 @@ START_TEST(test_error_binary_file)
     em_dataset ds;
     ck_assert_int_eq(em_dataset_read(path, &ds, err, sizeof err), EM_EIO);
     ck_assert_ptr_nonnull(strstr(err, ":2: contains a NUL byte"));
-    free(dir);
 }
 END_TEST
 
 START_TEST(test_write_then_read_is_exact)
 {
-    char *dir = make_tmpdir(), path[600], err[512];
+    const char *dir = make_tmpdir();
+    char path[600], err[512];
     snprintf(path, sizeof path, "%s/points.txt", dir);
     double x[6] = {0.1, -1.0 / 3, 1e-300, 12345.678901234567, -0.0, 2.0 / 7};
     char *names[2] = {"a", "b"};
@@ -146,7 +146,6 @@ START_TEST(test_write_then_read_is_exact)
     ck_assert_int_eq(em_dataset_write("/nonexistent/dir/p.txt", x, 3, 2, NULL, err, sizeof err),
                      EM_EIO);
     ck_assert_ptr_nonnull(strstr(err, "cannot write"));
-    free(dir);
 }
 END_TEST
 

@@ -410,6 +410,7 @@ START_TEST(test_fit_reports_collapse_without_floor)
     ck_assert(m.cov[0] > 0.0 && m.cov[1] > 0.0); /* the last good model */
     ck_assert(isfinite(res.loglik));
     em_result_free(&res);
+    em_gmm_free(&m);
     /* the floor keeps it alive */
     mixture_1d(&m, 2, w, mu, var);
     opt.reg = 1e-6;

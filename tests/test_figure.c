@@ -19,27 +19,20 @@ static void write_loglik(em_figdir *fd, const char *name, const char *title)
     em_fig_set_str(&f, "xlabel_text", "iteration");
     em_fig_set_str(&f, "ylabel_text", "log-likelihood");
     em_fig_set_num(&f, "fig_w", 800);
+    em_fig_set_num(&f, "xtics_step", 1);
     ck_assert_msg(em_fig_end(&f, err, sizeof err) == EM_OK, "%s", err);
-}
-
-static char *path_in(const char *dir, const char *file)
-{
-    size_t n = strlen(dir) + strlen(file) + 2;
-    char *p = malloc(n);
-    snprintf(p, n, "%s/%s", dir, file);
-    return p;
 }
 
 /* The file exists and begins with the given magic bytes. */
 static void expect_magic(const char *dir, const char *file, const char *magic)
 {
-    char *p = path_in(dir, file), head[16] = {0};
+    const char *p = path_in(dir, file);
+    char head[16] = {0};
     FILE *f = fopen(p, "rb");
     ck_assert_msg(f != NULL, "%s was not drawn", p);
     ck_assert_uint_gt(fread(head, 1, sizeof head - 1, f), 4);
     fclose(f);
     ck_assert_msg(memcmp(head, magic, strlen(magic)) == 0, "%s does not start with %s", p, magic);
-    free(p);
 }
 
 START_TEST(test_format_names)
@@ -57,14 +50,15 @@ END_TEST
 
 START_TEST(test_writes_data_driver_style_and_template)
 {
-    char *dir = make_tmpdir(), err[512];
+    const char *dir = make_tmpdir();
+    char err[512];
     em_figdir fd;
     ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_NONE, err, sizeof err), EM_OK);
     write_loglik(&fd, "loglik", "It's EM");
-    char *dat = slurp(path_in(dir, "loglik.dat"));
-    char *gp = slurp(path_in(dir, "loglik.gp"));
-    char *style = slurp(path_in(dir, "style.gp"));
-    char *tmpl = slurp(path_in(dir, "lines.gp"));
+    const char *dat = slurp(path_in(dir, "loglik.dat"));
+    const char *gp = slurp(path_in(dir, "loglik.gp"));
+    const char *style = slurp(path_in(dir, "style.gp"));
+    const char *tmpl = slurp(path_in(dir, "lines.gp"));
     ck_assert_ptr_nonnull(dat);
     ck_assert_ptr_nonnull(style);
     ck_assert_ptr_nonnull(tmpl);
@@ -77,13 +71,13 @@ START_TEST(test_writes_data_driver_style_and_template)
     ck_assert_int_eq(em_figdir_render(&fd, err, sizeof err), EM_OK); /* none: no gnuplot */
     ck_assert_int_eq(access(path_in(dir, "loglik.png"), F_OK), -1);
     em_figdir_close(&fd);
-    free(dir);
 }
 END_TEST
 
 START_TEST(test_same_input_same_bytes)
 {
-    char *a = make_tmpdir(), *b = make_tmpdir(), err[512];
+    const char *a = make_tmpdir(), *b = make_tmpdir();
+    char err[512];
     em_figdir fa, fb;
     ck_assert_int_eq(em_figdir_open(&fa, a, EM_FIG_PNG, err, sizeof err), EM_OK);
     ck_assert_int_eq(em_figdir_open(&fb, b, EM_FIG_PNG, err, sizeof err), EM_OK);
@@ -99,14 +93,14 @@ END_TEST
 /* Draw one figure in format fmt and check the file's magic bytes. */
 static void render_one(em_fig_format fmt, const char *file, const char *magic)
 {
-    char *dir = make_tmpdir(), err[1024];
+    const char *dir = make_tmpdir();
+    char err[1024];
     em_figdir fd;
     ck_assert_int_eq(em_figdir_open(&fd, dir, fmt, err, sizeof err), EM_OK);
     write_loglik(&fd, "loglik", "Log-likelihood");
     ck_assert_msg(em_figdir_render(&fd, err, sizeof err) == EM_OK, "%s", err);
     expect_magic(dir, file, magic);
     em_figdir_close(&fd);
-    free(dir);
 }
 
 START_TEST(test_renders_png) { render_one(EM_FIG_PNG, "loglik.png", "\x89PNG"); }
@@ -120,7 +114,8 @@ END_TEST
 
 START_TEST(test_panel_and_animation)
 {
-    char *dir = make_tmpdir(), err[1024];
+    const char *dir = make_tmpdir();
+    char err[1024];
     em_figdir fd;
     ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_PNG, err, sizeof err), EM_OK);
     const char *names[4] = {"a", "b", "c", "d"};
@@ -135,7 +130,7 @@ START_TEST(test_panel_and_animation)
     expect_magic(dir, "anim.gif", "GIF89a");
     /* an animated GIF has one image descriptor per frame: count ',' after a
      * graphic control block (0x21 0xF9) */
-    char *p = path_in(dir, "anim.gif");
+    const char *p = path_in(dir, "anim.gif");
     FILE *f = fopen(p, "rb");
     unsigned char buf[1 << 16];
     size_t n = fread(buf, 1, sizeof buf, f), frames = 0;
@@ -150,7 +145,8 @@ END_TEST
 
 START_TEST(test_driver_redraws_with_plain_gnuplot)
 {
-    char *dir = make_tmpdir(), err[1024], cmd[1024];
+    const char *dir = make_tmpdir();
+    char err[1024], cmd[1024];
     em_figdir fd;
     ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_PNG, err, sizeof err), EM_OK);
     write_loglik(&fd, "loglik", "By hand");
@@ -163,7 +159,8 @@ END_TEST
 
 START_TEST(test_missing_gnuplot_keeps_data_and_says_how)
 {
-    char *dir = make_tmpdir(), err[1024];
+    const char *dir = make_tmpdir();
+    char err[1024];
     em_figdir fd;
     ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_PNG, err, sizeof err), EM_OK);
     fd.gnuplot = "/nonexistent/gnuplot";
@@ -180,7 +177,8 @@ END_TEST
 
 START_TEST(test_gnuplot_error_is_reported)
 {
-    char *dir = make_tmpdir(), err[1024];
+    const char *dir = make_tmpdir();
+    char err[1024];
     em_figdir fd;
     ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_PNG, err, sizeof err), EM_OK);
     em_fig f;
@@ -199,15 +197,16 @@ START_TEST(test_unwritable_folder)
     em_figdir fd;
     ck_assert_int_eq(em_figdir_open(&fd, "/proc/emlab/out", EM_FIG_PNG, err, sizeof err), EM_EIO);
     ck_assert_ptr_nonnull(strstr(err, "/proc/emlab/out: cannot create the output folder"));
-    char *dir = make_tmpdir();
-    char *file = write_file(dir, "plain", "x");
+    const char *dir = make_tmpdir();
+    const char *file = write_file(dir, "plain", "x");
     ck_assert_int_eq(em_figdir_open(&fd, file, EM_FIG_PNG, err, sizeof err), EM_EIO);
 }
 END_TEST
 
 START_TEST(test_abort_leaves_nothing)
 {
-    char *dir = make_tmpdir(), err[512];
+    const char *dir = make_tmpdir();
+    char err[512];
     em_figdir fd;
     ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_PNG, err, sizeof err), EM_OK);
     em_fig f;

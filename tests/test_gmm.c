@@ -120,7 +120,8 @@ END_TEST
 
 START_TEST(test_parameter_file_round_trip_is_exact)
 {
-    char *dir = make_tmpdir(), path[600], err[512];
+    const char *dir = make_tmpdir();
+    char path[600], err[512];
     for (size_t d = 1; d <= 3; d++) {
         em_gmm m, back;
         em_rng r;
@@ -149,14 +150,14 @@ START_TEST(test_parameter_file_round_trip_is_exact)
         em_gmm_free(&m);
         em_gmm_free(&back);
     }
-    free(dir);
 }
 END_TEST
 
 START_TEST(test_parameter_file_reads_comments_and_commas)
 {
-    char *dir = make_tmpdir(), err[512];
-    char *path = write_file(dir, "p.txt",
+    const char *dir = make_tmpdir();
+    char err[512];
+    const char *path = write_file(dir, "p.txt",
                             "# two components in 1D\n\n0.333333, -1, 0.5  # left\n"
                             "0.666667, 2, 1.5\n");
     em_gmm m;
@@ -167,23 +168,20 @@ START_TEST(test_parameter_file_reads_comments_and_commas)
     ck_assert_double_eq(m.mean[1], 2.0);
     ck_assert_double_eq(m.cov[0], 0.5);
     em_gmm_free(&m);
-    free(path);
-    free(dir);
 }
 END_TEST
 
 /* Loading TEXT fails with status st and a message containing want. */
 static void expect_load_error(const char *text, em_status st, const char *want)
 {
-    char *dir = make_tmpdir(), err[512] = "";
-    char *path = write_file(dir, "bad.txt", text);
+    const char *dir = make_tmpdir();
+    char err[512] = "";
+    const char *path = write_file(dir, "bad.txt", text);
     em_gmm m;
     ck_assert_int_eq(em_gmm_load(path, &m, err, sizeof err), st);
     ck_assert_msg(strstr(err, want) != NULL, "message '%s' lacks '%s'", err, want);
     ck_assert_msg(strncmp(err, path, strlen(path)) == 0, "message '%s' does not name the file", err);
     ck_assert_ptr_null(m.weight);
-    free(path);
-    free(dir);
 }
 
 START_TEST(test_parameter_file_errors_name_file_and_line)
