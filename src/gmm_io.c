@@ -10,6 +10,7 @@
 #include <string.h>
 #include "gmm.h"
 #include "linalg.h"
+#include "table.h"
 #include "textio.h"
 
 void em_gmm_print(FILE *f, const em_gmm *m)
@@ -46,78 +47,21 @@ static size_t dim_from_columns(size_t c)
     return 0;
 }
 
-/* The rows of the file, c numbers each, into a growing array. */
-typedef struct {
-    double *v;
-    size_t rows, c;
-    size_t *lineno; /* the line each row came from, for messages */
-} table;
-
-static em_status table_row(table *t, em_lines *in, const char *line, char *err, size_t errlen)
+/* Fill m from the table and check it is a mixture, naming the bad line. */
+static em_status table_to_gmm(const em_table *t, em_gmm *m, const char *path, char *err,
+                              size_t errlen)
 {
-    const char *cur = line, *f;
-    size_t len, j = 0;
-    double *v = realloc(t->v, (t->rows + 1) * t->c * sizeof *v);
-    size_t *ln = v ? realloc(t->lineno, (t->rows + 1) * sizeof *ln) : NULL;
-    if (v)
-        t->v = v;
-    if (!v || !ln)
-        return EM_ENOMEM;
-    t->lineno = ln;
-    while ((f = em_next_field(&cur, &len))) {
-        double x;
-        em_status st = em_parse_number(f, len, &x);
-        if (st) {
-            em_errorf(err, errlen, in->path, in->lineno, "column %zu: '%.*s' is not %s",
-                      j + 1, (int)len, f, st == EM_ENONFINITE ? "finite" : "a number");
-            return st;
-        }
-        if (j < t->c)
-            t->v[t->rows * t->c + j] = x;
-        j++;
-    }
-    if (j != t->c) {
-        em_errorf(err, errlen, in->path, in->lineno, "%zu columns, expected %zu (as on line %zu)",
-                  j, t->c, t->lineno[0]);
+    size_t d = dim_from_columns(t->cols), K = t->rows;
+    if (d == 0) {
+        em_errorf(err, errlen, path, t->line[0],
+                  "%zu columns; a component needs 1 + d + d*d (3, 7, 13, 21, ...)", t->cols);
         return EM_EPARSE;
     }
-    t->lineno[t->rows++] = in->lineno;
-    return EM_OK;
-}
-
-static em_status read_table(em_lines *in, table *t, char *err, size_t errlen)
-{
-    char *line;
-    int got;
-    while ((got = em_lines_next(in, &line, err, errlen)) == 1) {
-        if (t->rows == 0) {
-            const char *cur = line;
-            size_t len;
-            t->c = 0;
-            while (em_next_field(&cur, &len))
-                t->c++;
-            if (!dim_from_columns(t->c)) {
-                em_errorf(err, errlen, in->path, in->lineno,
-                          "%zu columns; a component needs 1 + d + d*d (3, 7, 13, 21, ...)", t->c);
-                return EM_EPARSE;
-            }
-        }
-        em_status st = table_row(t, in, line, err, errlen);
-        if (st)
-            return st;
-    }
-    return got < 0 ? EM_EIO : EM_OK;
-}
-
-/* Fill m from the table and check it is a mixture, naming the bad line. */
-static em_status table_to_gmm(const table *t, em_gmm *m, const char *path, char *err, size_t errlen)
-{
-    size_t d = dim_from_columns(t->c), K = t->rows;
     em_status st = em_gmm_alloc(m, K, d);
     if (st)
         return st;
     for (size_t k = 0; k < K; k++) {
-        const double *row = t->v + k * t->c;
+        const double *row = t->v + k * t->cols;
         m->weight[k] = row[0];
         memcpy(m->mean + k * d, row + 1, d * sizeof *row);
         memcpy(m->cov + k * d * d, row + 1 + d, d * d * sizeof *row);
@@ -130,12 +74,12 @@ static em_status table_to_gmm(const table *t, em_gmm *m, const char *path, char 
             sum += m->weight[k];
         em_errorf(err, errlen, path, 0, "the weights sum to %.10g, not 1", sum);
     } else if (st == EM_EINVAL) {
-        em_errorf(err, errlen, path, t->lineno[bad], "weight %g is negative", m->weight[bad]);
+        em_errorf(err, errlen, path, t->line[bad], "weight %g is negative", m->weight[bad]);
     } else if (st == EM_ESINGULAR) {
-        em_errorf(err, errlen, path, t->lineno[bad],
+        em_errorf(err, errlen, path, t->line[bad],
                   "the covariance of component %zu is not symmetric positive definite", bad + 1);
     } else if (st) {
-        em_errorf(err, errlen, path, t->lineno[bad], "%s", em_strerror(st));
+        em_errorf(err, errlen, path, t->line[bad], "%s", em_strerror(st));
     }
     if (st)
         return st;
@@ -153,13 +97,11 @@ static em_status table_to_gmm(const table *t, em_gmm *m, const char *path, char 
 em_status em_gmm_load(const char *path, em_gmm *m, char *err, size_t errlen)
 {
     memset(m, 0, sizeof *m);
-    em_lines in;
-    em_status st = em_lines_open(&in, path, err, errlen);
+    em_table t;
+    em_status st = em_table_read(path, EM_TABLE_LINES, &t, err, errlen);
     if (st)
         return st;
-    table t = {0};
-    st = read_table(&in, &t, err, errlen);
-    if (st == EM_OK && t.rows == 0) {
+    if (t.rows == 0) {
         em_errorf(err, errlen, path, 0, "no components (the file is empty or has only comments)");
         st = EM_EPARSE;
     }
@@ -169,8 +111,6 @@ em_status em_gmm_load(const char *path, em_gmm *m, char *err, size_t errlen)
         em_errorf(err, errlen, path, 0, "out of memory");
     if (st)
         em_gmm_free(m);
-    free(t.v);
-    free(t.lineno);
-    em_lines_close(&in);
+    em_table_free(&t);
     return st;
 }

@@ -189,7 +189,7 @@ START_TEST(test_parameter_file_errors_name_file_and_line)
     expect_load_error("0.5 0 1\n0.5 1 1 2\n", EM_EPARSE, ":2: 4 columns, expected 3");
     expect_load_error("0.5 0 1 2 3\n", EM_EPARSE, ":1: 5 columns; a component needs");
     expect_load_error("0.5 0 1\n0.5 x 1\n", EM_EPARSE, ":2: column 2: 'x' is not a number");
-    expect_load_error("0.5 0 1\n0.5 nan 1\n", EM_ENONFINITE, ":2: column 2: 'nan' is not finite");
+    expect_load_error("0.5 0 1\n0.5 nan 1\n", EM_ENONFINITE, ":2: column 2: 'nan' is not a finite number");
     expect_load_error("0.5 0 1\n0.2 1 1\n", EM_EINVAL, "weights sum to 0.7");
     expect_load_error("1.5 0 1\n-0.5 1 1\n", EM_EINVAL, ":2: weight -0.5 is negative");
     expect_load_error("0.5 0 0 1 2 2 1\n0.5 1 1 1 0 0 1\n", EM_ESINGULAR,
