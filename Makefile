@@ -74,7 +74,7 @@ figures: deps-figures all
 
 # --- tests ------------------------------------------------------------------
 $(TEST_BIN): $(TEST_SRC) tests/emlab_test.h $(LIB) | deps
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -DEMLAB_TEST_DATA='"tests/data"' \
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -DEMLAB_TEST_DATA='"tests/data"' -DEMLAB_BUILD='"$(BUILD)"' \
 	    $(TEST_SRC) $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $@
 
 check: $(TEST_BIN) all

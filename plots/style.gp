@@ -1,6 +1,7 @@
 # style.gp: the one look of every emlab figure. Edit it to restyle them all
 # (then redraw: `make figures`, or `gnuplot NAME.gp` in an output folder).
 reset
+set encoding utf8
 
 # Colours. Component 1 blue, component 2 red (notebook 000's c='b', c='r'),
 # then a qualitative palette for K > 2 (ColorBrewer Dark2).

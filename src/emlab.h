@@ -17,7 +17,9 @@
  * Modules: status (error codes), rng (numpy-compatible random numbers),
  * linalg (Cholesky), logsumexp, gauss (normal densities), gmm (the mixture),
  * em (E-step, M-step, fit loop), init (starting points), dataset (point
- * files), textio (the shared text-file reading), figure (gnuplot figures).
+ * files), table and textio (the shared text-file reading), figure and
+ * render (gnuplot figures), histogram (np.histogram's bins), pyfmt (numbers
+ * printed as Python and numpy print them), cli (the chapters' command line).
  */
 #ifndef EMLAB_H
 #define EMLAB_H
@@ -33,5 +35,8 @@
 #include "dataset.h"
 #include "textio.h"
 #include "figure.h"
+#include "histogram.h"
+#include "pyfmt.h"
+#include "cli.h"
 
 #endif

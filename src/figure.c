@@ -219,6 +219,14 @@ FILE *em_fig_block(em_fig *f, const char *block)
     return f->dat.f;
 }
 
+void em_fig_xy(em_fig *f, const char *block, const double *x, const double *y, size_t n,
+               size_t stride)
+{
+    FILE *out = em_fig_block(f, block);
+    for (size_t g = 0; g < n; g++)
+        fprintf(out, "%.10g %.10g\n", x[g], y[g * stride]);
+}
+
 static void fig_release(em_fig *f)
 {
     free(f->name);

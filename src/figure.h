@@ -73,6 +73,10 @@ em_status em_fig_begin(em_fig *f, em_figdir *fd, const char *name, const char *t
  * separated by spaces). Block names must not be prefixes of one another. */
 FILE *em_fig_block(em_fig *f, const char *block);
 
+/* Write a block of n rows "x_g y_g" with y_g = y[g * stride], %.10g. */
+void em_fig_xy(em_fig *f, const char *block, const double *x, const double *y, size_t n,
+               size_t stride);
+
 /* Driver variables: a string (quoted for gnuplot) or a number. The name
  * must be a gnuplot identifier. */
 void em_fig_set_str(em_fig *f, const char *var, const char *value);

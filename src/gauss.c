@@ -4,6 +4,8 @@
 #include "gauss.h"
 #include "linalg.h"
 
+#define M_PI_ 3.14159265358979323846
+
 double em_normal_logpdf(double x, double mu, double sigma)
 {
     if (!(sigma > 0.0))
@@ -14,7 +16,13 @@ double em_normal_logpdf(double x, double mu, double sigma)
 
 double em_normal_pdf(double x, double mu, double sigma)
 {
-    return exp(em_normal_logpdf(x, mu, sigma));
+    if (!(sigma > 0.0))
+        return NAN;
+    /* scipy.stats.norm.pdf's own arithmetic, operation for operation, so a
+     * printed density has the notebook's last digit:
+     * exp(-z^2 / 2) / sqrt(2 pi) / sigma with z = (x - mu) / sigma */
+    double z = (x - mu) / sigma;
+    return exp(-(z * z) / 2.0) / EM_SQRT_2PI / sigma;
 }
 
 em_status em_mvn_init(em_mvn *g, size_t d, const double *mu, const double *Sigma)
@@ -66,4 +74,21 @@ void em_mvn_sample(const em_mvn *g, em_rng *r, double *x)
             s += g->L[j * d + m] * z[m];
         x[j] = s;
     }
+}
+
+em_status em_ellipse(const double *mu, const double *Sigma, double c, size_t m, double *xy)
+{
+    double L[4];
+    if (m < 2)
+        return EM_EINVAL;
+    em_status st = em_cholesky(2, Sigma, L);
+    if (st)
+        return st;
+    for (size_t i = 0; i < m; i++) {
+        double t = 2.0 * M_PI_ * (double)(i % (m - 1)) / (double)(m - 1);
+        double u = c * cos(t), v = c * sin(t);
+        xy[2 * i] = mu[0] + L[0] * u;
+        xy[2 * i + 1] = mu[1] + L[2] * u + L[3] * v;
+    }
+    return EM_OK;
 }

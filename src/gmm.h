@@ -63,6 +63,14 @@ void em_gmm_log_joint(const em_gmm_eval *ev, const double *x, double *a);
  * EM_ESINGULAR (a covariance is not positive definite). */
 em_status em_gmm_log_density(const em_gmm *m, const double *x, size_t n, double *logp);
 
+/* For plotting a 1D mixture (d = 1): on the grid x_g = lo + g (hi - lo) /
+ * (npts - 1), g < npts (npts >= 2), the weighted component densities
+ * comp[g*K + k] = pi_k N(x_g | mu_k, sigma_k^2) and the mixture density
+ * mix[g] = sum_k comp[g*K + k]. Writes x[npts] too. Returns EM_EINVAL
+ * (d != 1 or npts < 2), EM_ESINGULAR or EM_ENOMEM. */
+em_status em_gmm_curves_1d(const em_gmm *m, double lo, double hi, size_t npts, double *x,
+                           double *comp, double *mix);
+
 /* Draw n points, the generative story in two passes, as notebook 002 does:
  * first every hidden label z_i by cumulative weights (n uniforms), then
  * each x_i ~ N(mu_{z_i}, Sigma_{z_i}) (d normals each). Writes x (n x d)

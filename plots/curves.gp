@@ -1,0 +1,38 @@
+# curves.gp: y = f(x) curves, with optional points marked on the x axis.
+# Data blocks 'curve1' .. 'curveN': columns x y. Optional block 'points':
+# column x (column 2, if present, a colour value 0..1 on the palette).
+# Variables:
+#   n_curves            how many curve blocks
+#   key_I, style_I      key text and line style (plots/style.gp) of curve I
+#   dash_I              1 solid (default), 2 dashed
+#   has_points          1 to mark the 'points' block on the axis
+#   points_key          key text of the points
+#   log_y, y_min       1 for a logarithmic y axis from y_min up (tails show)
+#   key_pos             where the key goes (gnuplot words), default 'top right'
+#   mark_x, mark_text   a dotted vertical line at x = mark_x, labelled
+#   title_text, xlabel_text, ylabel_text
+title_text = exists("title_text") ? title_text : ''
+xlabel_text = exists("xlabel_text") ? xlabel_text : 'x'
+ylabel_text = exists("ylabel_text") ? ylabel_text : 'density'
+has_points = exists("has_points") ? has_points : 0
+points_key = exists("points_key") ? points_key : 'data'
+dash(i) = exists(sprintf("dash_%d", i)) ? value(sprintf("dash_%d", i)) : 1
+set title title_text
+set xlabel xlabel_text
+set ylabel ylabel_text
+set autoscale xfix
+log_y = exists("log_y") ? log_y : 0
+y_min = exists("y_min") ? y_min : 1e-8
+if (log_y) { set logscale y; set yrange [y_min:*]; set format y '10^{%T}' } else { set yrange [0:*] }
+axis_y = log_y ? y_min : 0
+set offsets 0, 0, graph 0.08, 0
+key_pos = exists("key_pos") ? key_pos : 'top right'
+eval('set key '.key_pos)
+if (exists("mark_x")) {
+    set arrow 1 from mark_x, graph 0 to mark_x, graph 1 nohead dt 3 lw 1.5 lc rgb '#555555'
+    set label 1 mark_text at mark_x, graph 0.97 offset 0.5, 0 left
+}
+plot for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with lines \
+         ls value(sprintf("style_%d", i)) dt dash(i) title value(sprintf("key_%d", i)), \
+     for [j=1:has_points] data index 'points' using 1:(axis_y) with points pt 7 ps 1.8 \
+         lc rgb '#222222' title points_key

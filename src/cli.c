@@ -1,0 +1,117 @@
+/* cli.c — argument parsing and reporting for the chapters. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+static void usage(const em_cli *cli, FILE *f)
+{
+    fprintf(f,
+            "usage: %s [--seed S] [--out DIR] [--format png|svg|pdf|gif|none] [--help]\n"
+            "  --seed S      seed of the random generator (np.random.seed), default %lu\n"
+            "  --out DIR     where data, scripts and figures go, default %s\n"
+            "  --format F    figure format: png (default), svg, pdf, gif (animations\n"
+            "                are GIFs in every format), none (data and scripts only)\n",
+            cli->prog, (unsigned long)cli->seed, cli->default_out);
+}
+
+/* The value of option argv[*i] (--opt VALUE or --opt=VALUE), or NULL. */
+static const char *option_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t len = strlen(name);
+    if (strncmp(argv[*i], name, len) != 0)
+        return NULL;
+    if (argv[*i][len] == '=')
+        return argv[*i] + len + 1;
+    if (argv[*i][len] != '\0')
+        return NULL;
+    if (*i + 1 >= argc)
+        return "";
+    return argv[++*i];
+}
+
+static int bad(const em_cli *cli, const char *what, const char *arg)
+{
+    fprintf(stderr, "%s: %s '%s' (try --help)\n", cli->prog, what, arg);
+    return 2;
+}
+
+static int parse_seed(em_cli *cli, const char *s)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*s == '\0' || *s == '-' || *end != '\0' || errno || v > 0xffffffffULL)
+        return bad(cli, "--seed needs a whole number from 0 to 4294967295, not", s);
+    cli->seed = (uint32_t)v;
+    cli->seed_given = 1;
+    return -1;
+}
+
+int em_cli_parse(em_cli *cli, int argc, char **argv, const char *about)
+{
+    const char *slash = strrchr(argv[0], '/');
+    cli->prog = slash ? slash + 1 : argv[0];
+    snprintf(cli->default_out, sizeof cli->default_out, "out/%s", cli->prog);
+    cli->out = cli->default_out;
+    cli->format = EM_FIG_PNG;
+    cli->seed_given = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *v;
+        int rc = -1;
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            printf("%s\n\n", about);
+            usage(cli, stdout);
+            return 0;
+        } else if ((v = option_value(argc, argv, &i, "--seed"))) {
+            rc = parse_seed(cli, v);
+        } else if ((v = option_value(argc, argv, &i, "--out"))) {
+            if (*v == '\0')
+                rc = bad(cli, "--out needs a folder, not", v);
+            cli->out = v;
+        } else if ((v = option_value(argc, argv, &i, "--format"))) {
+            if (em_fig_format_parse(v, &cli->format))
+                rc = bad(cli, "--format is png, svg, pdf, gif or none, not", v);
+        } else {
+            rc = bad(cli, "unknown argument", argv[i]);
+        }
+        if (rc >= 0)
+            return rc;
+    }
+    return -1;
+}
+
+int em_cli_open(const em_cli *cli, em_figdir *fd)
+{
+    char err[1024];
+    if (em_figdir_open(fd, cli->out, cli->format, err, sizeof err)) {
+        fprintf(stderr, "%s: %s\n", cli->prog, err);
+        return 1;
+    }
+    return 0;
+}
+
+int em_cli_finish(const em_cli *cli, em_figdir *fd, em_status st, const char *err)
+{
+    char msg[1024];
+    if (st) {
+        fprintf(stderr, "%s: %s\n", cli->prog, err && *err ? err : em_strerror(st));
+        em_figdir_close(fd);
+        return 1;
+    }
+    st = em_figdir_render(fd, msg, sizeof msg);
+    if (st)
+        fprintf(stderr, "%s: %s\n", cli->prog, msg);
+    else
+        fprintf(stderr, "%s: data, scripts%s in %s/\n", cli->prog,
+                cli->format == EM_FIG_NONE ? "" : " and figures", fd->dir);
+    em_figdir_close(fd);
+    return st ? 1 : 0;
+}
+
+int em_cli_fail(const em_cli *cli, const char *message)
+{
+    fprintf(stderr, "%s: %s\n", cli->prog, message);
+    return 1;
+}

@@ -1,0 +1,43 @@
+/* cli.h — the command line every chapter shares.
+ *
+ *   NN_name [--seed S] [--out DIR] [--format png|svg|pdf|gif|none] [--help]
+ *
+ * This is the one module that prints: it serves programs' main(), turning
+ * bad arguments and failed figures into one clear line on stderr and an
+ * exit code (0 success, 1 runtime or data error, 2 usage error).
+ */
+#ifndef EMLAB_CLI_H
+#define EMLAB_CLI_H
+
+#include <stdint.h>
+#include "figure.h"
+
+typedef struct em_cli {
+    const char *prog;      /* program name, for messages            */
+    uint32_t seed;         /* --seed (the chapter's default if not given) */
+    int seed_given;
+    const char *out;       /* --out, default out/<prog>/             */
+    em_fig_format format;  /* --format, default png                   */
+    char default_out[256];
+} em_cli;
+
+/* Parse argv into cli, whose seed the caller set to its default. `about`
+ * is the one-paragraph description --help prints. Returns -1 to go on, or
+ * the exit code to return at once: 0 after --help, 2 after a usage error
+ * (message printed). */
+int em_cli_parse(em_cli *cli, int argc, char **argv, const char *about);
+
+/* Open the output folder; on failure print the message and return 1, else
+ * 0. */
+int em_cli_open(const em_cli *cli, em_figdir *fd);
+
+/* End a chapter: if st (writing the figures) failed, print err (or the
+ * status's sentence when err is empty) and return 1; otherwise draw every
+ * figure written to fd and report where they are on stderr. Closes fd.
+ * Returns the exit code: 0, or 1 with the message printed. */
+int em_cli_finish(const em_cli *cli, em_figdir *fd, em_status st, const char *err);
+
+/* Print "PROG: MESSAGE" on stderr (for a status the chapter met); returns 1. */
+int em_cli_fail(const em_cli *cli, const char *message);
+
+#endif

@@ -1,0 +1,134 @@
+/* test_chapters.c — each chapter prints what its notebook printed.
+ *
+ * Every chapter runs at its default settings (--format none, into a fresh
+ * folder) and its standard output is compared, byte for byte, with
+ * tests/golden/NN_name.out. The numbers in those files are themselves
+ * checked against the notebooks and the golden runs, below. */
+#include "emlab_test.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#ifndef EMLAB_BUILD
+#define EMLAB_BUILD "build"
+#endif
+
+/* Run build/NAME with args; returns its standard output (kept). */
+static const char *run_chapter(const char *name, const char *args, int *status)
+{
+    const char *dir = make_tmpdir();
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "%s/%s --format none --out '%s' %s 2>/dev/null", EMLAB_BUILD, name,
+             dir, args);
+    FILE *p = popen(cmd, "r");
+    ck_assert_msg(p != NULL, "cannot run %s", cmd);
+    size_t cap = 1 << 16, len = 0, got;
+    char *out = malloc(cap);
+    ck_assert_ptr_nonnull(out);
+    while ((got = fread(out + len, 1, cap - len - 1, p)) > 0) {
+        len += got;
+        if (len + 1 == cap) {
+            out = realloc(out, cap *= 2);
+            ck_assert_ptr_nonnull(out);
+        }
+    }
+    out[len] = '\0';
+    int rc = pclose(p);
+    *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    return keep(out);
+}
+
+/* The chapter's output equals tests/golden/NAME.out; on a difference, say
+ * where. */
+static const char *expect_golden(const char *name)
+{
+    int status;
+    const char *got = run_chapter(name, "", &status);
+    ck_assert_int_eq(status, 0);
+    char path[256];
+    snprintf(path, sizeof path, "tests/golden/%s.out", name);
+    const char *want = slurp(path);
+    ck_assert_msg(want != NULL, "missing %s", path);
+    size_t i = 0, line = 1;
+    while (got[i] && got[i] == want[i])
+        line += got[i++] == '\n';
+    ck_assert_msg(got[i] == want[i], "%s differs from %s at line %zu", name, path, line);
+    return got;
+}
+
+START_TEST(test_chapter_02_output_is_golden)
+{
+    expect_golden("02_responsibilities");
+}
+END_TEST
+
+START_TEST(test_chapter_02_prints_notebook_003_verbatim)
+{
+    /* the notebook's printed output of its last responsibility cell */
+    static const char notebook[] =
+        "0.24197072451914337\n1.5092779429032093e-10\n4.01862412158526e-10\n"
+        "0.12951759566589174\n1.4606420129620445e-07\n2.4109507201666824e-09\n"
+        "0.0044318484119380075\n0.07322491280963242\n3.157722290068457e-07\n"
+        "0.00013383022576488537\n0.8920620580763856\n5.3687720495468876e-06\n"
+        "6.075882849823286e-09\n4.049955478044552e-05\n0.0005709295833517096\n"
+        "5.052271083536893e-15\n3.789795640412959e-18\n0.01600408392170322\n"
+        "1.0279773571668917e-18\n6.411947371150563e-28\n0.05139344326792309\n"
+        "Responsibility Matrix (N x K):\n"
+        "[[1.       0.       0.      ]\n"
+        " [0.999999 0.000001 0.      ]\n"
+        " [0.057069 0.942926 0.000004]\n"
+        " [0.00015  0.999844 0.000006]\n"
+        " [0.00001  0.066237 0.933753]\n"
+        " [0.       0.       1.      ]\n"
+        " [0.       0.       1.      ]]\n";
+    int status;
+    const char *out = run_chapter("02_responsibilities", "", &status);
+    ck_assert_int_eq(status, 0);
+    ck_assert_msg(strncmp(out, notebook, strlen(notebook)) == 0, "output:\n%s", out);
+    /* and the pitfall cell's numbers, as the notebook printed them */
+    ck_assert_ptr_nonnull(strstr(out, "q = 1.0525740966894856e-07"));
+    ck_assert_ptr_nonnull(strstr(out, "0.0014772828039793357, 2.4778658578904965e-06, "
+                                      "0.0004924276013264453, 0.0019721882711636715"));
+    ck_assert_ptr_nonnull(strstr(out, "wrong gamma = q3 / qq = 0.24968589892074194"));
+}
+END_TEST
+
+START_TEST(test_chapters_refuse_bad_arguments)
+{
+    int status;
+    run_chapter("02_responsibilities", "--format jpeg", &status);
+    ck_assert_int_eq(status, 2);
+    run_chapter("02_responsibilities", "--seed -1", &status);
+    ck_assert_int_eq(status, 2);
+    run_chapter("02_responsibilities", "--bogus", &status);
+    ck_assert_int_eq(status, 2);
+    const char *help = run_chapter("02_responsibilities", "--help", &status);
+    ck_assert_int_eq(status, 0);
+    ck_assert_ptr_nonnull(strstr(help, "usage: 02_responsibilities"));
+}
+END_TEST
+
+START_TEST(test_chapter_unwritable_out_fails_cleanly)
+{
+    int status;
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "%s/02_responsibilities --out /proc/nope >/dev/null 2>&1",
+             EMLAB_BUILD);
+    status = system(cmd);
+    ck_assert_int_eq(WEXITSTATUS(status), 1);
+}
+END_TEST
+
+Suite *chapters_suite(void)
+{
+    Suite *s = suite_create("chapters");
+    TCase *tc = tcase_create("golden output");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_chapter_02_output_is_golden);
+    tcase_add_test(tc, test_chapter_02_prints_notebook_003_verbatim);
+    tcase_add_test(tc, test_chapters_refuse_bad_arguments);
+    tcase_add_test(tc, test_chapter_unwritable_out_fails_cleanly);
+    suite_add_tcase(s, tc);
+    return s;
+}
