@@ -1,11 +1,13 @@
 # curves.gp: y = f(x) curves, with optional points marked on the x axis.
 # Data blocks 'curve1' .. 'curveN': columns x y. Optional block 'points':
-# column x (column 2, if present, a colour value 0..1 on the palette).
+# column x. Optional block 'bars' (a histogram, drawn first): columns
+# centre height width.
 # Variables:
 #   n_curves            how many curve blocks
 #   key_I, style_I      key text and line style (plots/style.gp) of curve I
 #   dash_I              1 solid (default), 2 dashed
 #   has_points          1 to mark the 'points' block on the axis
+#   has_bars, bars_key  1 to draw the 'bars' block as a histogram; its key
 #   points_key          key text of the points
 #   log_y, y_min       1 for a logarithmic y axis from y_min up (tails show)
 #   key_pos             where the key goes (gnuplot words), default 'top right'
@@ -15,6 +17,9 @@ title_text = exists("title_text") ? title_text : ''
 xlabel_text = exists("xlabel_text") ? xlabel_text : 'x'
 ylabel_text = exists("ylabel_text") ? ylabel_text : 'density'
 has_points = exists("has_points") ? has_points : 0
+has_bars = exists("has_bars") ? has_bars : 0
+bars_key = exists("bars_key") ? bars_key : ''
+n_curves = exists("n_curves") ? n_curves : 0
 points_key = exists("points_key") ? points_key : 'data'
 dash(i) = exists(sprintf("dash_%d", i)) ? value(sprintf("dash_%d", i)) : 1
 set title title_text
@@ -28,11 +33,13 @@ axis_y = log_y ? y_min : 0
 set offsets 0, 0, graph 0.08, 0
 key_pos = exists("key_pos") ? key_pos : 'top right'
 eval('set key '.key_pos)
+if (n_curves == 0 && has_points == 0 && bars_key eq '') { unset key }
 if (exists("mark_x")) {
     set arrow 1 from mark_x, graph 0 to mark_x, graph 1 nohead dt 3 lw 1.5 lc rgb '#555555'
     set label 1 mark_text at mark_x, graph 0.97 offset 0.5, 0 left
 }
-plot for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with lines \
+plot for [b=1:has_bars] data index 'bars' using 1:2:3 with boxes ls 12 title bars_key, \
+     for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with lines \
          ls value(sprintf("style_%d", i)) dt dash(i) title value(sprintf("key_%d", i)), \
      for [j=1:has_points] data index 'points' using 1:(axis_y) with points pt 7 ps 1.8 \
          lc rgb '#222222' title points_key

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "figure.h"
+#include "histogram.h"
 #include "plot_sources.h"
 
 static const char *const format_names[] = {"png", "svg", "pdf", "gif", "none"};
@@ -225,6 +226,25 @@ void em_fig_xy(em_fig *f, const char *block, const double *x, const double *y, s
     FILE *out = em_fig_block(f, block);
     for (size_t g = 0; g < n; g++)
         fprintf(out, "%.10g %.10g\n", x[g], y[g * stride]);
+}
+
+em_status em_fig_histogram(em_fig *f, const char *block, const double *x, size_t n,
+                           size_t stride, size_t bins, double lo, double hi, int density)
+{
+    double *count = bins ? malloc(bins * sizeof *count) : NULL;
+    if (bins && !count)
+        return EM_ENOMEM;
+    em_status st = em_histogram(x, n, stride, bins, lo, hi, count);
+    if (st == EM_OK) {
+        FILE *out = em_fig_block(f, block);
+        for (size_t b = 0; b < bins; b++) {
+            double left = em_bin_edge(b, bins, lo, hi), right = em_bin_edge(b + 1, bins, lo, hi);
+            double h = density ? count[b] / ((double)n * (right - left)) : count[b];
+            fprintf(out, "%.10g %.10g %.10g\n", 0.5 * (left + right), h, right - left);
+        }
+    }
+    free(count);
+    return st;
 }
 
 static void fig_release(em_fig *f)

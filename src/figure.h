@@ -77,6 +77,13 @@ FILE *em_fig_block(em_fig *f, const char *block);
 void em_fig_xy(em_fig *f, const char *block, const double *x, const double *y, size_t n,
                size_t stride);
 
+/* Write a histogram block of x[i*stride], i < n (np.histogram's bins over
+ * [lo, hi]): rows "centre height width", height the count, or the count /
+ * (n * width) when density is nonzero (plt.hist(density=True)).
+ * Returns EM_EINVAL (bins < 1, not lo < hi) or EM_ENOMEM. */
+em_status em_fig_histogram(em_fig *f, const char *block, const double *x, size_t n,
+                           size_t stride, size_t bins, double lo, double hi, int density);
+
 /* Driver variables: a string (quoted for gnuplot) or a number. The name
  * must be a gnuplot identifier. */
 void em_fig_set_str(em_fig *f, const char *var, const char *value);

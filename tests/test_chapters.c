@@ -14,10 +14,14 @@
 #define EMLAB_BUILD "build"
 #endif
 
-/* Run build/NAME with args; returns its standard output (kept). */
-static const char *run_chapter(const char *name, const char *args, int *status)
+/* Run build/NAME with args, writing into a fresh folder (*out_dir, if not
+ * NULL); returns its standard output (kept). */
+static const char *run_chapter_in(const char *name, const char *args, int *status,
+                                  const char **out_dir)
 {
     const char *dir = make_tmpdir();
+    if (out_dir)
+        *out_dir = dir;
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "%s/%s --format none --out '%s' %s 2>/dev/null", EMLAB_BUILD, name,
              dir, args);
@@ -37,6 +41,11 @@ static const char *run_chapter(const char *name, const char *args, int *status)
     int rc = pclose(p);
     *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
     return keep(out);
+}
+
+static const char *run_chapter(const char *name, const char *args, int *status)
+{
+    return run_chapter_in(name, args, status, NULL);
 }
 
 /* The chapter's output equals tests/golden/NAME.out; on a difference, say
@@ -120,6 +129,52 @@ START_TEST(test_chapter_unwritable_out_fails_cleanly)
 }
 END_TEST
 
+START_TEST(test_chapter_04_output_is_golden)
+{
+    expect_golden("04_em_fill_in");
+}
+END_TEST
+
+START_TEST(test_chapter_04_prints_the_golden_trace)
+{
+    /* the notebook's print() of each iteration, made from the golden run's
+     * numbers: the chapter must print exactly this */
+    double g[20 * 8];
+    ck_assert_uint_eq(read_numbers("notebook001_1d_trace.txt", g, 160), 160);
+    size_t cap = 1 << 14, used = 0;
+    char *want = keep(malloc(cap)), a[128];
+    for (int it = 0; it < 20; it++) {
+        const double *r = g + it * 8;
+        used += (size_t)snprintf(want + used, cap - used, "Iteration %d\n  Means: %s\n", it + 1,
+                                 em_numpy_array(r + 1, 2, 8, a, sizeof a));
+        used += (size_t)snprintf(want + used, cap - used, "  Stddevs: %s\n",
+                                 em_numpy_array(r + 3, 2, 8, a, sizeof a));
+        used += (size_t)snprintf(want + used, cap - used, "  Mixing coefficients: %s\n",
+                                 em_numpy_array(r + 5, 2, 8, a, sizeof a));
+        used += (size_t)snprintf(want + used, cap - used,
+                                 "  Log-likelihood: %.2f\n----------------------------------------\n",
+                                 r[7]);
+    }
+    int status;
+    const char *dir;
+    const char *out = run_chapter_in("04_em_fill_in", "", &status, &dir);
+    ck_assert_int_eq(status, 0);
+    ck_assert_str_eq(out, want);
+    /* and every number to 1e-9, from the trace the chapter writes */
+    double t[21 * 8];
+    char path[512];
+    snprintf(path, sizeof path, "%s/trace.txt", dir);
+    em_dataset ds;
+    ck_assert_int_eq(em_dataset_read(path, &ds, a, sizeof a), EM_OK);
+    ck_assert_uint_eq(ds.n, 20);
+    memcpy(t, ds.x, sizeof(double) * 160);
+    em_dataset_free(&ds);
+    for (int v = 0; v < 160; v++)
+        ck_assert_msg(rel_err(t[v], g[v]) <= 1e-9, "iteration %d column %d: %.17g vs %.17g",
+                      v / 8 + 1, v % 8, t[v], g[v]);
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *s = suite_create("chapters");
@@ -127,6 +182,8 @@ Suite *chapters_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_chapter_02_output_is_golden);
     tcase_add_test(tc, test_chapter_02_prints_notebook_003_verbatim);
+    tcase_add_test(tc, test_chapter_04_output_is_golden);
+    tcase_add_test(tc, test_chapter_04_prints_the_golden_trace);
     tcase_add_test(tc, test_chapters_refuse_bad_arguments);
     tcase_add_test(tc, test_chapter_unwritable_out_fails_cleanly);
     suite_add_tcase(s, tc);

@@ -1,0 +1,313 @@
+/*
+ * # Chapter 4: EM, written out by hand
+ *
+ * *From notebook 001, its 1D example.* This is the chapter where you write
+ * EM yourself: the E-step, the M-step and the log-likelihood are the small
+ * functions below, and the workbook turns each into a blank for you to fill
+ * in. Everything around them is given.
+ *
+ * The data: 300 points, 210 from N(0, 1) and 90 from N(5, 1), drawn after
+ * `np.random.seed(100)` exactly as numpy draws them. The model: K = 2
+ * components with means mu_k, standard deviations sigma_k and weights pi_k.
+ * EM runs 20 iterations and prints each one in the notebook's own format.
+ *
+ * Run it: `build/04_em_fill_in` (figures in `out/04_em_fill_in/`).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "emlab.h"
+
+enum { N = 300, N1 = 210, K = 2, ITERATIONS = 20 };
+
+/*
+ * ## The E-step (Bishop eq. 9.23)
+ *
+ * For every point i and component k, the responsibility
+ *
+ *     gamma_ik = pi_k N(x_i | mu_k, sigma_k^2) / sum_j pi_j N(x_i | mu_j, sigma_j^2)
+ *
+ * First the numerator for each k, then divide each row by its sum, so that
+ * every point's responsibilities add up to 1. (The library's E-step does the
+ * same in the log domain, which never underflows; with these data the
+ * direct form is exact enough and reads like the formula.)
+ */
+static void e_step(const double *x, const double *mu, const double *sigma, const double *pi,
+                   double *gamma)
+{
+    for (size_t i = 0; i < N; i++) {
+        double total = 0.0;
+        for (size_t k = 0; k < K; k++)
+            total += gamma[i * K + k] = pi[k] * em_normal_pdf(x[i], mu[k], sigma[k]);
+        for (size_t k = 0; k < K; k++)
+            gamma[i * K + k] /= total;
+    }
+}
+
+/*
+ * ## The M-step (Bishop eqs. 9.24-9.27, in one dimension)
+ *
+ * With N_k = sum_i gamma_ik, the effective number of points of component k:
+ *
+ *     mu_k      = (1 / N_k) sum_i gamma_ik x_i
+ *     sigma_k^2 = (1 / N_k) sum_i gamma_ik (x_i - mu_k)^2      (the *new* mu_k)
+ *     pi_k      = N_k / N
+ *
+ * Each update is the weighted version of an everyday estimate: a weighted
+ * mean, a weighted (population) standard deviation, a share of the points.
+ */
+static double effective_count(const double *gamma, size_t k)
+{
+    double N_k = 0.0;
+    for (size_t i = 0; i < N; i++)
+        N_k += gamma[i * K + k];
+    return N_k;
+}
+
+static double m_step_mu(const double *x, const double *gamma, size_t k, double N_k)
+{
+    double s = 0.0;
+    for (size_t i = 0; i < N; i++)
+        s += gamma[i * K + k] * x[i];
+    return s / N_k;
+}
+
+static double m_step_sigma(const double *x, const double *gamma, size_t k, double N_k,
+                           double mu_k)
+{
+    double s = 0.0;
+    for (size_t i = 0; i < N; i++)
+        s += gamma[i * K + k] * (x[i] - mu_k) * (x[i] - mu_k);
+    return sqrt(s / N_k);
+}
+
+static double m_step_pi(double N_k)
+{
+    return N_k / N;
+}
+
+/*
+ * ## The log-likelihood (Bishop eq. 9.28)
+ *
+ *     log L = sum_i log( sum_k pi_k N(x_i | mu_k, sigma_k^2) )
+ *
+ * The log of the sum, not the sum of logs: the components compete for each
+ * point inside the logarithm. EM never lets this number fall.
+ */
+static double log_likelihood(const double *x, const double *mu, const double *sigma,
+                             const double *pi)
+{
+    double ll = 0.0;
+    for (size_t i = 0; i < N; i++) {
+        double p = 0.0;
+        for (size_t k = 0; k < K; k++)
+            p += pi[k] * em_normal_pdf(x[i], mu[k], sigma[k]);
+        ll += log(p);
+    }
+    return ll;
+}
+
+/*
+ * ## The data and the start
+ *
+ * `np.random.seed(100)`, then 210 normals N(0, 1) and 90 normals N(5, 1).
+ * The start, after `np.random.seed(42)`: the means are two points of the data
+ * chosen at random (`np.random.choice`), both standard deviations the
+ * standard deviation of all the data, and equal weights.
+ */
+static void make_data(double *x)
+{
+    em_rng r;
+    em_rng_seed(&r, 100);
+    for (size_t i = 0; i < N; i++)
+        x[i] = i < N1 ? em_rng_normal(&r, 0.0, 1.0) : em_rng_normal(&r, 5.0, 1.0);
+}
+
+static void initialise(const double *x, uint32_t seed, double *mu, double *sigma, double *pi)
+{
+    em_rng r;
+    em_rng_seed(&r, seed);
+    for (size_t k = 0; k < K; k++)
+        mu[k] = x[em_rng_choice(&r, N)];
+    double count, mean, var; /* np.std: the population form, dividing by N */
+    em_weighted_moments(x, N, 1, NULL, 1, 0, &count, &mean, &var);
+    for (size_t k = 0; k < K; k++) {
+        sigma[k] = sqrt(var);
+        pi[k] = 1.0 / K;
+    }
+}
+
+/* The notebook's report of one iteration; and the same numbers to the
+ * last digit in trace[] (a row per iteration: mu, sigma, pi, log L). */
+static void print_iteration(size_t it, const double *mu, const double *sigma, const double *pi,
+                            double ll)
+{
+    char buf[128];
+    printf("Iteration %zu\n", it);
+    printf("  Means: %s\n", em_numpy_array(mu, K, 8, buf, sizeof buf));
+    printf("  Stddevs: %s\n", em_numpy_array(sigma, K, 8, buf, sizeof buf));
+    printf("  Mixing coefficients: %s\n", em_numpy_array(pi, K, 8, buf, sizeof buf));
+    printf("  Log-likelihood: %.2f\n", ll);
+    printf("----------------------------------------\n");
+}
+
+/*
+ * ## The loop
+ *
+ * E-step, M-step, log-likelihood, report: twenty times.
+ */
+enum { TRACE_COLS = 8 };
+
+static void run_em(const double *x, double *mu, double *sigma, double *pi, double *gamma,
+                   double *trace)
+{
+    for (size_t it = 0; it < ITERATIONS; it++) {
+        e_step(x, mu, sigma, pi, gamma);
+        for (size_t k = 0; k < K; k++) {
+            double N_k = effective_count(gamma, k);
+            mu[k] = m_step_mu(x, gamma, k, N_k);
+            sigma[k] = m_step_sigma(x, gamma, k, N_k, mu[k]);
+            pi[k] = m_step_pi(N_k);
+        }
+        double ll = log_likelihood(x, mu, sigma, pi);
+        print_iteration(it + 1, mu, sigma, pi, ll);
+        double row[TRACE_COLS] = {(double)(it + 1), mu[0], mu[1], sigma[0], sigma[1], pi[0],
+                                  pi[1], ll};
+        memcpy(trace + it * TRACE_COLS, row, sizeof row);
+    }
+}
+
+/*
+ * ## The figures
+ *
+ * `data_histogram`: the data as the notebook first saw it (10 bins).
+ * `fit`: the notebook's final figure, the data as a density histogram (30
+ * bins), the fitted mixture, and each weighted component dashed.
+ * `loglik`: the log-likelihood against the iteration; it only ever rises.
+ */
+static em_status histogram_figure(em_figdir *fd, const double *x, char *err, size_t len)
+{
+    em_fig f;
+    double lo, hi;
+    em_status st = em_fig_begin(&f, fd, "data_histogram", "curves.gp", err, len);
+    if (st)
+        return st;
+    em_min_max(x, N, 1, &lo, &hi);
+    st = em_fig_histogram(&f, "bars", x, N, 1, 10, lo, hi, 0);
+    em_fig_set_num(&f, "has_bars", 1);
+    em_fig_set_str(&f, "title_text", "The data: 300 points");
+    em_fig_set_str(&f, "ylabel_text", "count");
+    if (st) {
+        em_fig_abort(&f);
+        return st;
+    }
+    return em_fig_end(&f, err, len);
+}
+
+static em_status fit_figure(em_figdir *fd, const double *x, const double *mu,
+                            const double *sigma, const double *pi, char *err, size_t len)
+{
+    enum { GRID = 1000 };
+    em_gmm m;
+    em_fig f;
+    double lo, hi, *gx = malloc(GRID * sizeof *gx), *comp = malloc(GRID * K * sizeof *comp);
+    double *mix = malloc(GRID * sizeof *mix);
+    em_status st = gx && comp && mix ? em_gmm_alloc(&m, K, 1) : EM_ENOMEM;
+    if (st == EM_OK) {
+        for (size_t k = 0; k < K; k++) {
+            m.weight[k] = pi[k];
+            m.mean[k] = mu[k];
+            m.cov[k] = sigma[k] * sigma[k];
+        }
+        em_min_max(x, N, 1, &lo, &hi);
+        st = em_gmm_curves_1d(&m, lo - 1, hi + 1, GRID, gx, comp, mix);
+        em_gmm_free(&m);
+    }
+    if (st == EM_OK)
+        st = em_fig_begin(&f, fd, "fit", "curves.gp", err, len);
+    if (st == EM_OK) {
+        st = em_fig_histogram(&f, "bars", x, N, 1, 30, lo, hi, 1);
+        em_fig_xy(&f, "curve1", gx, mix, GRID, 1);
+        em_fig_xy(&f, "curve2", gx, comp, GRID, K);
+        em_fig_xy(&f, "curve3", gx, comp + 1, GRID, K);
+        em_fig_set_num(&f, "has_bars", 1);
+        em_fig_set_str(&f, "bars_key", "Data histogram");
+        em_fig_set_num(&f, "n_curves", 3);
+        em_fig_set_str(&f, "key_1", "Fitted GMM");
+        em_fig_set_num(&f, "style_1", 11);
+        em_fig_set_str(&f, "key_2", "Component 1");
+        em_fig_set_num(&f, "style_2", 1);
+        em_fig_set_num(&f, "dash_2", 2);
+        em_fig_set_str(&f, "key_3", "Component 2");
+        em_fig_set_num(&f, "style_3", 2);
+        em_fig_set_num(&f, "dash_3", 2);
+        em_fig_set_str(&f, "title_text", "1D GMM Fit Using EM");
+        st = st ? (em_fig_abort(&f), st) : em_fig_end(&f, err, len);
+    }
+    free(gx);
+    free(comp);
+    free(mix);
+    return st;
+}
+
+static em_status loglik_figure(em_figdir *fd, const double *trace, char *err, size_t len)
+{
+    em_fig f;
+    em_status st = em_fig_begin(&f, fd, "loglik", "lines.gp", err, len);
+    if (st)
+        return st;
+    FILE *out = em_fig_block(&f, "curve");
+    for (size_t it = 0; it < ITERATIONS; it++)
+        fprintf(out, "%zu %.17g\n", it + 1, trace[it * TRACE_COLS + 7]);
+    em_fig_set_str(&f, "title_text", "The log-likelihood never falls");
+    em_fig_set_str(&f, "xlabel_text", "iteration");
+    em_fig_set_str(&f, "ylabel_text", "log-likelihood");
+    em_fig_set_num(&f, "xtics_step", 2);
+    return em_fig_end(&f, err, len);
+}
+
+/* trace.txt: every number of the printed trace, to the last digit, to
+ * compare your own run with (the course's reference run gave the same). */
+static em_status save_trace(em_figdir *fd, const double *trace, char *err, size_t len)
+{
+    static char *names[TRACE_COLS] = {"iteration", "mu1", "mu2", "sigma1", "sigma2",
+                                      "pi1", "pi2", "loglik"};
+    char path[1024];
+    snprintf(path, sizeof path, "%s/trace.txt", fd->dir);
+    return em_dataset_write(path, trace, ITERATIONS, TRACE_COLS, names, err, len);
+}
+
+static em_status draw(em_figdir *fd, const double *x, const double *mu, const double *sigma,
+                      const double *pi, const double *trace, char *err, size_t len)
+{
+    em_status st = histogram_figure(fd, x, err, len);
+    if (st == EM_OK)
+        st = fit_figure(fd, x, mu, sigma, pi, err, len);
+    if (st == EM_OK)
+        st = loglik_figure(fd, trace, err, len);
+    if (st == EM_OK)
+        st = save_trace(fd, trace, err, len);
+    return st;
+}
+
+int main(int argc, char **argv)
+{
+    em_cli cli = {.seed = 42};
+    int rc = em_cli_parse(&cli, argc, argv,
+                          "Chapter 4: EM in 1D written out by hand (notebook 001): 300 points, "
+                          "K = 2, 20 iterations printed in the notebook's format. --seed seeds "
+                          "the start (np.random.seed(42) in the notebook); the data always come "
+                          "from seed 100.");
+    if (rc >= 0)
+        return rc;
+    double x[N], gamma[N * K], mu[K], sigma[K], pi[K], trace[ITERATIONS * TRACE_COLS];
+    char err[1024] = "";
+    em_figdir fd;
+    make_data(x);
+    initialise(x, cli.seed, mu, sigma, pi);
+    run_em(x, mu, sigma, pi, gamma, trace);
+    if ((rc = em_cli_open(&cli, &fd)) != 0)
+        return rc;
+    return em_cli_finish(&cli, &fd, draw(&fd, x, mu, sigma, pi, trace, err, sizeof err), err);
+}
