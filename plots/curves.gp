@@ -7,6 +7,8 @@
 #   key_I, style_I      key text and line style (plots/style.gp) of curve I
 #   dash_I              1 solid (default), 2 dashed
 #   has_points          1 to mark the 'points' block on the axis
+#   points_palette      1: colour each point by column 2 (0..1) on the
+#                       red-blue palette, with a colour box labelled cb_text
 #   has_bars, bars_key  1 to draw the 'bars' block as a histogram; its key
 #   points_key          key text of the points
 #   log_y, y_min       1 for a logarithmic y axis from y_min up (tails show)
@@ -20,6 +22,9 @@ has_points = exists("has_points") ? has_points : 0
 has_bars = exists("has_bars") ? has_bars : 0
 bars_key = exists("bars_key") ? bars_key : ''
 n_curves = exists("n_curves") ? n_curves : 0
+points_palette = exists("points_palette") ? points_palette : 0
+cb_text = exists("cb_text") ? cb_text : ''
+if (points_palette) { set cbrange [0:1]; set cblabel cb_text; set cbtics 0.5 } else { unset colorbox }
 points_key = exists("points_key") ? points_key : 'data'
 dash(i) = exists(sprintf("dash_%d", i)) ? value(sprintf("dash_%d", i)) : 1
 set title title_text
@@ -38,8 +43,12 @@ if (exists("mark_x")) {
     set arrow 1 from mark_x, graph 0 to mark_x, graph 1 nohead dt 3 lw 1.5 lc rgb '#555555'
     set label 1 mark_text at mark_x, graph 0.97 offset 0.5, 0 left
 }
-plot for [b=1:has_bars] data index 'bars' using 1:2:3 with boxes ls 12 title bars_key, \
+plot for [b=1:has_bars] data index 'bars' using 1:2:3 with boxes ls 12 fs solid 0.55 border rgb '#737373' title bars_key, \
      for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with lines \
          ls value(sprintf("style_%d", i)) dt dash(i) title value(sprintf("key_%d", i)), \
-     for [j=1:has_points] data index 'points' using 1:(axis_y) with points pt 7 ps 1.8 \
-         lc rgb '#222222' title points_key
+     for [j=1:has_points*(1-points_palette)] data index 'points' using 1:(axis_y) \
+         with points pt 7 ps 1.8 lc rgb '#222222' title points_key, \
+     for [j=1:has_points*points_palette] data index 'points' using 1:(axis_y):2 \
+         with points pt 7 ps 2.4 lc palette title points_key, \
+     for [j=1:has_points*points_palette] data index 'points' using 1:(axis_y) \
+         with points pt 6 ps 2.4 lc rgb '#000000' notitle

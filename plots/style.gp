@@ -22,7 +22,7 @@ set style line 10 lc rgb grey lw 2 dt 2
 set style line 11 lc rgb '#000000' lw 3
 # histograms: light grey boxes with a darker edge
 set style line 12 lc rgb '#bdbdbd' lw 1
-set style fill solid 0.6 border rgb '#737373'
+set style fill solid 1.0 border rgb '#737373'
 
 # Responsibilities: 0 -> red, 1/2 -> white, 1 -> blue (matplotlib's RdBu).
 set palette defined (0 red, 0.5 '#f7f7f7', 1 blue)

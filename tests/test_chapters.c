@@ -175,6 +175,68 @@ START_TEST(test_chapter_04_prints_the_golden_trace)
 }
 END_TEST
 
+START_TEST(test_chapter_03_output_is_golden)
+{
+    expect_golden("03_em_1d");
+}
+END_TEST
+
+START_TEST(test_chapter_03_matches_notebook_000_algorithm)
+{
+    /* notebook 000's own algorithm, written plainly here: with seed 1, the
+     * 40 points, four rand() for the start, then E and M with equal weights */
+    em_rng r;
+    em_rng_seed(&r, 1);
+    double x[40], mu[2], sd[2], e1[40];
+    for (int i = 0; i < 40; i++)
+        x[i] = i < 20 ? em_rng_normal(&r, 0, 2) : em_rng_normal(&r, 2, 1);
+    mu[0] = em_rng_uniform(&r);
+    mu[1] = em_rng_uniform(&r);
+    sd[0] = em_rng_uniform(&r);
+    sd[1] = em_rng_uniform(&r);
+    int status;
+    const char *out = run_chapter("03_em_1d", "", &status);
+    ck_assert_int_eq(status, 0);
+    const char *row = strstr(out, "log-likelihood\n");
+    ck_assert_ptr_nonnull(row);
+    row += strlen("log-likelihood\n");
+    for (int t = 0; t <= 9; t++) {
+        if (t > 0) {
+            for (int i = 0; i < 40; i++) { /* E */
+                double p1 = em_normal_pdf(x[i], mu[0], sd[0]), p2 = em_normal_pdf(x[i], mu[1], sd[1]);
+                e1[i] = p1 / (p1 + p2);
+            }
+            for (int k = 0; k < 2; k++) { /* M: np.average, then the weighted sd */
+                double w = 0, s1 = 0, s2 = 0;
+                for (int i = 0; i < 40; i++) {
+                    double g = k == 0 ? e1[i] : 1 - e1[i];
+                    w += g;
+                    s1 += g * x[i];
+                }
+                mu[k] = s1 / w;
+                for (int i = 0; i < 40; i++) {
+                    double g = k == 0 ? e1[i] : 1 - e1[i];
+                    s2 += g * (x[i] - mu[k]) * (x[i] - mu[k]);
+                }
+                sd[k] = sqrt(s2 / w);
+            }
+        }
+        double ll = 0;
+        for (int i = 0; i < 40; i++)
+            ll += log(0.5 * em_normal_pdf(x[i], mu[0], sd[0]) + 0.5 * em_normal_pdf(x[i], mu[1], sd[1]));
+        double v[6];
+        int n = sscanf(row, "%lf %lf %lf %lf %lf %lf", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5]);
+        ck_assert_int_eq(n, 6);
+        ck_assert_int_eq((int)v[0], t);
+        double want[5] = {mu[0], sd[0], mu[1], sd[1], ll};
+        for (int c = 0; c < 5; c++)
+            ck_assert_msg(fabs(v[c + 1] - want[c]) <= 5.1e-7, "iteration %d column %d: printed %.6f, notebook %.9f",
+                          t, c + 1, v[c + 1], want[c]);
+        row = strchr(row, '\n') + 1;
+    }
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *s = suite_create("chapters");
@@ -182,6 +244,8 @@ Suite *chapters_suite(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_chapter_02_output_is_golden);
     tcase_add_test(tc, test_chapter_02_prints_notebook_003_verbatim);
+    tcase_add_test(tc, test_chapter_03_output_is_golden);
+    tcase_add_test(tc, test_chapter_03_matches_notebook_000_algorithm);
     tcase_add_test(tc, test_chapter_04_output_is_golden);
     tcase_add_test(tc, test_chapter_04_prints_the_golden_trace);
     tcase_add_test(tc, test_chapters_refuse_bad_arguments);
