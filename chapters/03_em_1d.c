@@ -164,7 +164,7 @@ static em_status draw(em_figdir *fd, const snapshots *s, const double *x, char *
         st = em_fig_panel(fd, "panel", "EM with two components, weights held equal", 2, 2, four,
                           4, 1600, 1100, err, len);
     if (st == EM_OK)
-        st = em_fig_animation(fd, "em_1d", names, ITERATIONS + 1, 80, err, len);
+        st = em_fig_animation(fd, "em_1d", names, ITERATIONS + 1, 80, 900, 600, err, len);
     return st;
 }
 
@@ -180,7 +180,7 @@ int main(int argc, char **argv)
     double x[N], resp[N * K];
     em_rng r;
     em_gmm m;
-    em_result res;
+    em_result res = {0};
     snapshots *s = calloc(1, sizeof *s);
     if (!s || em_gmm_alloc(&m, K, 1))
         return em_cli_fail(&cli, em_strerror(EM_ENOMEM));

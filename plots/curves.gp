@@ -45,7 +45,8 @@ if (exists("mark_x")) {
 }
 plot for [b=1:has_bars] data index 'bars' using 1:2:3 with boxes ls 12 fs solid 0.55 border rgb '#737373' title bars_key, \
      for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with lines \
-         ls value(sprintf("style_%d", i)) dt dash(i) title value(sprintf("key_%d", i)), \
+         ls value(sprintf("style_%d", i)) dt dash(i) lw (dash(i) > 1 ? dash_lw : 2.5) \
+         title value(sprintf("key_%d", i)), \
      for [j=1:has_points*(1-points_palette)] data index 'points' using 1:(axis_y) \
          with points pt 7 ps 1.8 lc rgb '#222222' title points_key, \
      for [j=1:has_points*points_palette] data index 'points' using 1:(axis_y):2 \

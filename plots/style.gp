@@ -16,8 +16,10 @@ set style line 5 lc rgb '#7570b3' lw 2.5 pt 7 ps 1.2
 set style line 6 lc rgb '#e7298a' lw 2.5 pt 7 ps 1.2
 set style line 7 lc rgb '#66a61e' lw 2.5 pt 7 ps 1.2
 set style line 8 lc rgb '#e6ab02' lw 2.5 pt 7 ps 1.2
-# the truth, for comparison: dashed grey
-set style line 10 lc rgb grey lw 2 dt 2
+# the truth, for comparison: dashed grey. Dashed lines are thinner in GIFs,
+# where libgd draws dashes only on lines one pixel wide.
+dash_lw = (exists("gd") && gd) ? 1 : 2.5
+set style line 10 lc rgb grey lw dash_lw dt 2
 # the whole mixture: black
 set style line 11 lc rgb '#000000' lw 3
 # histograms: light grey boxes with a darker edge

@@ -5,6 +5,8 @@
 #   fig_w, fig_h   the size in pixels (pdf: at 100 pixels an inch)
 fig_w = exists("fig_w") ? fig_w : 900
 fig_h = exists("fig_h") ? fig_h : 600
+# libgd (the gif terminal) draws dashes only on lines one pixel wide
+gd = (fmt[1:3] eq 'gif')
 if (fmt eq 'png') {
     set terminal pngcairo size fig_w,fig_h enhanced font 'Sans,16' linewidth 1.5
     set output name.'.png'
@@ -18,6 +20,6 @@ if (fmt eq 'pdf') {
     set output name.'.pdf'
 }
 if (fmt[1:3] eq 'gif') {
-    eval(sprintf("set terminal %s size %d,%d enhanced font 'Sans,13'", fmt, fig_w, fig_h))
+    eval(sprintf("set terminal %s size %d,%d enhanced font 'Sans,13' dashlength 2", fmt, fig_w, fig_h))
     set output name.'.gif'
 }

@@ -228,6 +228,14 @@ void em_fig_xy(em_fig *f, const char *block, const double *x, const double *y, s
         fprintf(out, "%.10g %.10g\n", x[g], y[g * stride]);
 }
 
+void em_fig_rows(em_fig *f, const char *block, const double *xy, size_t n, size_t d)
+{
+    FILE *out = em_fig_block(f, block);
+    for (size_t g = 0; g < n; g++)
+        for (size_t j = 0; j < d; j++)
+            fprintf(out, "%.10g%c", xy[g * d + j], j + 1 < d ? ' ' : '\n');
+}
+
 em_status em_fig_histogram(em_fig *f, const char *block, const double *x, size_t n,
                            size_t stride, size_t bins, double lo, double hi, int density)
 {
@@ -353,7 +361,8 @@ em_status em_fig_panel(em_figdir *fd, const char *name, const char *title,
                        int width, int height, char *err, size_t errlen)
 {
     char *qt = gp_quote(title ? title : "");
-    char *setup = qt ? str_printf("set multiplot layout %zu,%zu title %s font ',20' noenhanced\n",
+    char *setup = qt ? str_printf("set multiplot layout %zu,%zu title %s font ',20' noenhanced\n"
+                                  "emlab_panel = 1  # templates may draw smaller, without tics\n",
                                   rows, cols, qt) : NULL;
     em_status st = setup ? frames_driver(fd, name, em_fig_format_name(fd->format), width,
                                          height, setup, figs, n, err, errlen)
@@ -364,11 +373,12 @@ em_status em_fig_panel(em_figdir *fd, const char *name, const char *title,
 }
 
 em_status em_fig_animation(em_figdir *fd, const char *name, const char *const *figs,
-                           size_t n, int delay_cs, char *err, size_t errlen)
+                           size_t n, int delay_cs, int width, int height, char *err,
+                           size_t errlen)
 {
     char *setup = str_printf("# %d hundredths of a second a frame (set in terminal.gp)\n", delay_cs);
     char *fmt = str_printf("gif animate delay %d loop 0", delay_cs);
-    em_status st = setup && fmt ? frames_driver(fd, name, fmt, 900, 600, setup, figs, n, err, errlen)
+    em_status st = setup && fmt ? frames_driver(fd, name, fmt, width, height, setup, figs, n, err, errlen)
                                 : EM_ENOMEM;
     free(setup);
     free(fmt);

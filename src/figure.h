@@ -77,6 +77,10 @@ FILE *em_fig_block(em_fig *f, const char *block);
 void em_fig_xy(em_fig *f, const char *block, const double *x, const double *y, size_t n,
                size_t stride);
 
+/* Write a block of n rows of d columns each, from row-major xy (n x d),
+ * %.10g: points, or the vertices of a curve. */
+void em_fig_rows(em_fig *f, const char *block, const double *xy, size_t n, size_t d);
+
 /* Write a histogram block of x[i*stride], i < n (np.histogram's bins over
  * [lo, hi]): rows "centre height width", height the count, or the count /
  * (n * width) when density is nonzero (plt.hist(density=True)).
@@ -104,10 +108,12 @@ em_status em_fig_panel(em_figdir *fd, const char *name, const char *title,
                        int width, int height, char *err, size_t errlen);
 
 /* An animation NAME.gif of figures already written, one frame each,
- * delay_cs hundredths of a second per frame. Rendered as an animated GIF
- * whatever the folder's format (unless it is "none"). */
+ * delay_cs hundredths of a second per frame, width x height pixels.
+ * Rendered as an animated GIF whatever the folder's format (unless it is
+ * "none"). */
 em_status em_fig_animation(em_figdir *fd, const char *name, const char *const *figs,
-                           size_t n, int delay_cs, char *err, size_t errlen);
+                           size_t n, int delay_cs, int width, int height, char *err,
+                           size_t errlen);
 
 /* Run gnuplot once on every driver written so far, in the folder. Does
  * nothing for format "none". Returns EM_EGNUPLOT if gnuplot is missing or

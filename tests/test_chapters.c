@@ -237,6 +237,50 @@ START_TEST(test_chapter_03_matches_notebook_000_algorithm)
 }
 END_TEST
 
+START_TEST(test_chapter_05_output_is_golden)
+{
+    expect_golden("05_em_2d");
+}
+END_TEST
+
+START_TEST(test_chapter_05_matches_notebook_001_2d_trace)
+{
+    double g[41 * 16];
+    ck_assert_uint_eq(read_numbers("notebook001_2d_trace.txt", g, 41 * 16), 41 * 16);
+    int status;
+    const char *dir;
+    const char *out = run_chapter_in("05_em_2d", "", &status, &dir);
+    ck_assert_int_eq(status, 0);
+    /* the printed table, rounded to 6 decimals */
+    const char *row = strstr(out, "log-likelihood\n");
+    ck_assert_ptr_nonnull(row);
+    row += strlen("log-likelihood\n");
+    for (int t = 0; t <= 40; t++) {
+        double v[8];
+        int n = sscanf(row, "%lf %lf %lf (%lf, %lf) (%lf, %lf) %lf", &v[0], &v[1], &v[2], &v[3],
+                       &v[4], &v[5], &v[6], &v[7]);
+        ck_assert_int_eq(n, 8);
+        const double *r = g + t * 16;
+        double want[8] = {r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[15]};
+        for (int c = 0; c < 8; c++)
+            ck_assert_msg(fabs(v[c] - want[c]) <= 5.1e-7 * fmax(1.0, fabs(want[c]) / 100),
+                          "iteration %d column %d: printed %.6f, golden %.17g", t, c, v[c], want[c]);
+        row = strchr(row, '\n') + 1;
+    }
+    /* and to 1e-9 from the full-precision trace the chapter writes */
+    char path[512], err[256];
+    snprintf(path, sizeof path, "%s/trace.txt", dir);
+    em_dataset ds;
+    ck_assert_int_eq(em_dataset_read(path, &ds, err, sizeof err), EM_OK);
+    ck_assert_uint_eq(ds.n, 41);
+    ck_assert_uint_eq(ds.d, 16);
+    for (int v = 0; v < 41 * 16; v++)
+        ck_assert_msg(rel_err(ds.x[v], g[v]) <= 1e-9, "iteration %d column %d: %.17g vs %.17g",
+                      v / 16, v % 16, ds.x[v], g[v]);
+    em_dataset_free(&ds);
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *s = suite_create("chapters");
@@ -248,6 +292,8 @@ Suite *chapters_suite(void)
     tcase_add_test(tc, test_chapter_03_matches_notebook_000_algorithm);
     tcase_add_test(tc, test_chapter_04_output_is_golden);
     tcase_add_test(tc, test_chapter_04_prints_the_golden_trace);
+    tcase_add_test(tc, test_chapter_05_output_is_golden);
+    tcase_add_test(tc, test_chapter_05_matches_notebook_001_2d_trace);
     tcase_add_test(tc, test_chapters_refuse_bad_arguments);
     tcase_add_test(tc, test_chapter_unwritable_out_fails_cleanly);
     suite_add_tcase(s, tc);

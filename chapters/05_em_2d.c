@@ -1,0 +1,226 @@
+/*
+ * # Chapter 5: EM in two dimensions
+ *
+ * *From notebook 001, its 2D example.* 300 points from two Gaussians in the
+ * plane, 210 around (0, 0) and 90 around (4, 4), with correlated
+ * covariances; EM must find both blobs, their shapes and their sizes.
+ *
+ * In d dimensions each component has a mean vector mu_k and a d x d
+ * covariance matrix Sigma_k, and the M-step's update for it is an outer
+ * product (Bishop eq. 9.25):
+ *
+ *     Sigma_k = (1 / N_k) sum_i gamma_ik (x_i - mu_k)(x_i - mu_k)^T
+ *
+ * The start is different too: instead of guessing parameters, the notebook
+ * guesses *responsibilities*, a random Dirichlet(1, 1) row for every point,
+ * and runs one M-step on them. Every point starts half-red half-blue at
+ * random, and EM has to pull the two colours apart.
+ *
+ * Run it: `build/05_em_2d` (figures in `out/05_em_2d/`).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "emlab.h"
+#include "notebook001_2d_data.h"
+
+enum { N = 300, D = 2, K = 2, ITERATIONS = 40, ELLIPSE = 120 };
+
+/*
+ * ## Watching EM
+ *
+ * The observer keeps every iteration: the model theta_t and the
+ * responsibilities gamma_t computed from it.
+ */
+typedef struct {
+    double weight[ITERATIONS + 1][K], mean[ITERATIONS + 1][K * D];
+    double cov[ITERATIONS + 1][K * D * D], loglik[ITERATIONS + 1];
+    double resp[ITERATIONS + 1][N * K];
+} snapshots;
+
+static int take_snapshot(size_t t, const em_gmm *m, const double *resp, double loglik, void *ctx)
+{
+    snapshots *s = ctx;
+    memcpy(s->weight[t], m->weight, sizeof s->weight[t]);
+    memcpy(s->mean[t], m->mean, sizeof s->mean[t]);
+    memcpy(s->cov[t], m->cov, sizeof s->cov[t]);
+    memcpy(s->resp[t], resp, sizeof s->resp[t]);
+    s->loglik[t] = loglik;
+    return 0;
+}
+
+static void print_trace(const snapshots *s)
+{
+    char buf[256];
+    printf("EM on notebook 001's 300 points in 2D, K = 2, started from Dirichlet(1, 1)\n");
+    printf("responsibilities (np.random.seed(42)); iteration 0 is that start.\n\n");
+    printf("iteration      pi_1      pi_2          mu_1 (x, y)            mu_2 (x, y)"
+           "   log-likelihood\n");
+    for (size_t t = 0; t <= ITERATIONS; t++) {
+        const double *w = s->weight[t], *mu = s->mean[t];
+        printf("%9zu  %.6f  %.6f  (%9.6f, %9.6f)  (%9.6f, %9.6f)  %15.6f\n", t, w[0], w[1], mu[0],
+               mu[1], mu[2], mu[3], s->loglik[t]);
+    }
+    for (size_t k = 0; k < K; k++)
+        printf("\nSigma_%zu after %d iterations:\n%s\n", k + 1, ITERATIONS,
+               em_numpy_matrix(s->cov[ITERATIONS] + k * D * D, D, D, 8, buf, sizeof buf));
+}
+
+/* trace.txt: every iteration to the last digit, in the golden run's
+ * columns: t, pi_1 pi_2, mu_1, mu_2, Sigma_1 (4), Sigma_2 (4), log L. */
+static em_status save_trace(const em_figdir *fd, const snapshots *s, char *err, size_t len)
+{
+    enum { COLS = 16 };
+    double rows[(ITERATIONS + 1) * COLS];
+    for (size_t t = 0; t <= ITERATIONS; t++) {
+        double *r = rows + t * COLS;
+        r[0] = (double)t;
+        memcpy(r + 1, s->weight[t], K * sizeof *r);
+        memcpy(r + 3, s->mean[t], K * D * sizeof *r);
+        memcpy(r + 7, s->cov[t], K * D * D * sizeof *r);
+        r[15] = s->loglik[t];
+    }
+    char path[1024];
+    snprintf(path, sizeof path, "%s/trace.txt", fd->dir);
+    return em_dataset_write(path, rows, ITERATIONS + 1, COLS, NULL, err, len);
+}
+
+/*
+ * ## The figures
+ *
+ * Each point is coloured as the notebook colours it: red in proportion to
+ * gamma_i1, blue in proportion to gamma_i2. Beyond the notebook, each
+ * component's mean (a cross) and its 1-sigma and 2-sigma ellipses, the
+ * curves where the Mahalanobis distance from mu_k is 1 and 2, as in
+ * Bishop's Figure 9.8. `iter_0` ... `iter_40`, one per iteration; `grid`,
+ * the notebook's 2 x 5 grid; `em_2d.gif`, all 41; `loglik`.
+ */
+static em_status iteration_figure(em_figdir *fd, const snapshots *s, size_t t, char *err,
+                                  size_t len)
+{
+    char name[32], title[32];
+    double xy[2 * ELLIPSE];
+    em_fig f;
+    snprintf(name, sizeof name, "iter_%02zu", t);
+    em_status st = em_fig_begin(&f, fd, name, "resp2d.gp", err, len);
+    if (st)
+        return st;
+    FILE *out = em_fig_block(&f, "points");
+    for (size_t i = 0; i < N; i++) {
+        long red = lround(255.0 * s->resp[t][i * K]), blue = lround(255.0 * s->resp[t][i * K + 1]);
+        fprintf(out, "%.10g %.10g %ld\n", notebook001_2d[i][0], notebook001_2d[i][1],
+                red * 65536 + blue);
+    }
+    static const int style[K] = {2, 1}; /* component 1 red, component 2 blue */
+    for (size_t k = 0; k < K && st == EM_OK; k++) {
+        const double *mu = s->mean[t] + k * D, *Sigma = s->cov[t] + k * D * D;
+        for (int c = 1; c <= 2 && st == EM_OK; c++) {
+            snprintf(name, sizeof name, "sig%d_c%zu", c, k + 1);
+            st = em_ellipse(mu, Sigma, (double)c, ELLIPSE, xy);
+            em_fig_rows(&f, name, xy, ELLIPSE, 2);
+        }
+        snprintf(name, sizeof name, "mean_c%zu", k + 1);
+        fprintf(em_fig_block(&f, name), "%.10g %.10g\n", mu[0], mu[1]);
+        snprintf(name, sizeof name, "style_%zu", k + 1);
+        em_fig_set_num(&f, name, style[k]);
+    }
+    snprintf(title, sizeof title, "Iteration %zu", t);
+    em_fig_set_str(&f, "title_text", title);
+    em_fig_set_num(&f, "n_comp", K);
+    em_fig_set_num(&f, "fig_w", 700);
+    em_fig_set_num(&f, "fig_h", 700);
+    if (st) {
+        em_fig_abort(&f);
+        return st;
+    }
+    return em_fig_end(&f, err, len);
+}
+
+static em_status loglik_figure(em_figdir *fd, const snapshots *s, char *err, size_t len)
+{
+    em_fig f;
+    em_status st = em_fig_begin(&f, fd, "loglik", "lines.gp", err, len);
+    if (st)
+        return st;
+    FILE *out = em_fig_block(&f, "curve");
+    for (size_t t = 0; t <= ITERATIONS; t++)
+        fprintf(out, "%zu %.17g\n", t, s->loglik[t]);
+    em_fig_set_str(&f, "title_text", "Log-likelihood: a long plateau, then the blobs separate");
+    em_fig_set_str(&f, "xlabel_text", "iteration");
+    em_fig_set_str(&f, "ylabel_text", "log-likelihood");
+    return em_fig_end(&f, err, len);
+}
+
+static em_status draw(em_figdir *fd, const snapshots *s, char *err, size_t len)
+{
+    static char names[ITERATIONS + 1][16];
+    const char *all[ITERATIONS + 1], *grid[10];
+    em_status st = EM_OK;
+    for (size_t t = 0; t <= ITERATIONS && st == EM_OK; t++) {
+        st = iteration_figure(fd, s, t, err, len);
+        snprintf(names[t], sizeof names[t], "iter_%02zu", t);
+        all[t] = names[t];
+    }
+    for (size_t j = 0; j < 10; j++)
+        grid[j] = all[1 + 4 * j]; /* the notebook's selected_iterations: 1, 5, ..., 37 */
+    if (st == EM_OK)
+        st = em_fig_panel(fd, "grid", "Responsibilities over EM Iterations", 2, 5, grid, 10, 1800,
+                          800, err, len);
+    if (st == EM_OK)
+        st = em_fig_animation(fd, "em_2d", all, ITERATIONS + 1, 25, 700, 700, err, len);
+    if (st == EM_OK)
+        st = loglik_figure(fd, s, err, len);
+    if (st == EM_OK)
+        st = save_trace(fd, s, err, len);
+    return st;
+}
+
+/*
+ * ## Running it
+ *
+ * `np.random.seed(42)`, a Dirichlet(1, 1) row of responsibilities for each
+ * point, one M-step; then forty EM iterations with nothing added to the
+ * covariances (reg = 0), as in the notebook.
+ */
+int main(int argc, char **argv)
+{
+    em_cli cli = {.seed = 42};
+    int rc = em_cli_parse(&cli, argc, argv,
+                          "Chapter 5: EM in 2D (notebook 001): 300 points, K = 2, started from "
+                          "Dirichlet(1, 1) responsibilities drawn after np.random.seed(--seed), "
+                          "40 iterations, with covariance ellipses as in Bishop's Figure 9.8.");
+    if (rc >= 0)
+        return rc;
+    snapshots *s = calloc(1, sizeof *s);
+    em_gmm m;
+    em_rng r;
+    em_result res = {0};
+    if (!s || em_gmm_alloc(&m, K, D)) {
+        free(s);
+        return em_cli_fail(&cli, em_strerror(EM_ENOMEM));
+    }
+    em_options opt = em_default_options();
+    opt.max_iter = ITERATIONS;
+    opt.tol = 0.0;
+    opt.reg = 0.0;
+    opt.observer = take_snapshot;
+    opt.observer_ctx = s;
+    em_rng_seed(&r, cli.seed);
+    const double *x = &notebook001_2d[0][0];
+    em_status st = em_init_dirichlet(&m, x, N, &r, &opt, NULL);
+    if (st == EM_OK)
+        st = em_fit(&m, x, N, &opt, NULL, &res);
+    em_result_free(&res);
+    em_gmm_free(&m);
+    char err[1024] = "";
+    em_figdir fd;
+    if (st)
+        rc = em_cli_fail(&cli, em_strerror(st));
+    else
+        print_trace(s);
+    if (st == EM_OK && (rc = em_cli_open(&cli, &fd)) == 0)
+        rc = em_cli_finish(&cli, &fd, draw(&fd, s, err, sizeof err), err);
+    free(s);
+    return rc;
+}

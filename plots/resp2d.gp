@@ -1,0 +1,36 @@
+# resp2d.gp: 2D points coloured by their responsibilities, with each
+# component's mean and its 1-sigma and 2-sigma covariance ellipses (as in
+# Bishop's Figure 9.8).
+# Data blocks:
+#   'points'          x y rgb  (rgb: the colour as an integer 0xRRGGBB)
+#   'sig1_cK', 'sig2_cK'   the 1- and 2-sigma ellipse of component K: x y
+#   'mean_cK'         the mean of component K: x y
+# Variables: n_comp, style_K (line style of component K), title_text,
+#   x_min, x_max, y_min, y_max (the window, drawn with equal aspect),
+#   show_tics (0 in a panel, as the notebook's grid has none).
+title_text = exists("title_text") ? title_text : ''
+x_min = exists("x_min") ? x_min : -4
+x_max = exists("x_max") ? x_max : 8
+y_min = exists("y_min") ? y_min : -4
+y_max = exists("y_max") ? y_max : 8
+in_panel = exists("emlab_panel") ? emlab_panel : 0
+set title title_text
+set xrange [x_min:x_max]
+set yrange [y_min:y_max]
+set size ratio -1
+set border 15
+set xtics nomirror in
+set ytics nomirror in
+if (in_panel) { unset xtics; unset ytics; unset grid; set title font ',14' } \
+else { set xlabel 'x_1'; set ylabel 'x_2' }
+unset key
+unset colorbox
+style(k) = value(sprintf("style_%d", k))
+plot data index 'points' using 1:2:3 with points pt 7 ps (in_panel ? 0.8 : 1.3) lc rgb variable, \
+     data index 'points' using 1:2 with points pt 6 ps (in_panel ? 0.8 : 1.3) lc rgb '#000000' lw 0.5, \
+     for [k=1:n_comp] data index sprintf('sig1_c%d', k) using 1:2 with lines ls style(k) lw 3, \
+     for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines ls style(k) lw 2 dt 2, \
+     for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points pt 2 ps 3 lw 4 \
+         lc rgb '#000000', \
+     for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points ls style(k) \
+         pt 2 ps 3 lw 2
