@@ -257,7 +257,7 @@ static em_status loglik_figure(em_figdir *fd, const double *trace, char *err, si
     em_status st = em_fig_begin(&f, fd, "loglik", "lines.gp", err, len);
     if (st)
         return st;
-    FILE *out = em_fig_block(&f, "curve");
+    FILE *out = em_fig_block(&f, "curve1");
     for (size_t it = 0; it < ITERATIONS; it++)
         fprintf(out, "%zu %.17g\n", it + 1, trace[it * TRACE_COLS + 7]);
     em_fig_set_str(&f, "title_text", "The log-likelihood never falls");

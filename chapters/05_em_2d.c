@@ -143,7 +143,7 @@ static em_status loglik_figure(em_figdir *fd, const snapshots *s, char *err, siz
     em_status st = em_fig_begin(&f, fd, "loglik", "lines.gp", err, len);
     if (st)
         return st;
-    FILE *out = em_fig_block(&f, "curve");
+    FILE *out = em_fig_block(&f, "curve1");
     for (size_t t = 0; t <= ITERATIONS; t++)
         fprintf(out, "%zu %.17g\n", t, s->loglik[t]);
     em_fig_set_str(&f, "title_text", "Log-likelihood: a long plateau, then the blobs separate");

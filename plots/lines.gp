@@ -1,16 +1,27 @@
-# lines.gp: y against x, one curve: the log-likelihood against the iteration,
-# say. Data block 'curve': columns x y. Variables, all optional:
-#   title_text, xlabel_text, ylabel_text, key_text (no key when empty),
-#   xtics_step (e.g. 1 for iterations).
+# lines.gp: y against x, one or more curves: the log-likelihood against the
+# iteration, say.
+# Data blocks 'curve1' .. 'curveN': columns x y. Optional block 'marks':
+# columns x y "label" lx ly: a ring at (x, y), its label at (lx, ly).
+# Variables, all optional:
+#   n_curves (default 1), key_I, style_I (line style of curve I, default I)
+#   title_text, xlabel_text, ylabel_text, xtics_step (e.g. 1 for iterations)
+#   has_marks           1 to draw the 'marks' block
 title_text = exists("title_text") ? title_text : ''
 xlabel_text = exists("xlabel_text") ? xlabel_text : 'x'
 ylabel_text = exists("ylabel_text") ? ylabel_text : 'y'
-key_text = exists("key_text") ? key_text : ''
+n_curves = exists("n_curves") ? n_curves : 1
+has_marks = exists("has_marks") ? has_marks : 0
+key(i) = exists(sprintf("key_%d", i)) ? value(sprintf("key_%d", i)) : ''
+style(i) = exists(sprintf("style_%d", i)) ? value(sprintf("style_%d", i)) : i
 set title title_text noenhanced
 set xlabel xlabel_text noenhanced
 set ylabel ylabel_text noenhanced
 if (exists("xtics_step")) { set xtics xtics_step }
-if (key_text eq '') { unset key }
+if (!exists("key_1")) { unset key } else { set key bottom right }
 set autoscale xfix
 set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.05
-plot data index 'curve' using 1:2 with linespoints ls 1 pt 7 ps 0.8 title key_text
+plot for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with linespoints \
+         ls style(i) pt 7 ps 0.8 title key(i), \
+     for [j=1:has_marks] data index 'marks' using 1:2 with points pt 6 ps 3 lw 2 \
+         lc rgb '#000000' notitle, \
+     for [j=1:has_marks] data index 'marks' using 4:5:3 with labels notitle

@@ -281,6 +281,106 @@ START_TEST(test_chapter_05_matches_notebook_001_2d_trace)
 }
 END_TEST
 
+START_TEST(test_chapter_06_output_is_golden)
+{
+    expect_golden("06_em_until_converged");
+}
+END_TEST
+
+/* The text between two markers of a chapter's output. */
+static const char *section(const char *out, const char *from, size_t *len)
+{
+    const char *a = strstr(out, from);
+    ck_assert_msg(a != NULL, "no '%s' in the output", from);
+    const char *b = strstr(a + 1, "\n== ");
+    *len = b ? (size_t)(b - a) : strlen(a);
+    return a;
+}
+
+START_TEST(test_chapter_06_prints_notebook_003_run)
+{
+    /* notebook 003's printed fit of the 7 points: its 23 visible lines, and
+     * the final mean_arr, sigma_arr and phi it displayed */
+    static const double printed[23] = {
+        -17.322663, -17.201741, -17.070497, -16.856126, -16.612013, -16.435516, -16.345426,
+        -16.299685, -16.265928, -16.228111, -16.179418, -16.118677, -16.053517, -15.999474,
+        -15.961880, -15.930958, -15.894492, -15.835504, -15.714461, -15.466288, -15.278695,
+        -15.261741, -15.253832};
+    int status;
+    const char *out = run_chapter("06_em_until_converged", "", &status);
+    ck_assert_int_eq(status, 0);
+    size_t len;
+    const char *nb = section(out, "== 7 points, notebook's M-step", &len);
+    for (int t = 0; t < 23; t++) {
+        char line[64];
+        snprintf(line, sizeof line, "Iteration %d: log-likelihood is %.6f\n", t + 1, printed[t]);
+        const char *at = strstr(nb, line);
+        ck_assert_msg(at && at < nb + len, "missing '%s'", line);
+    }
+    ck_assert_ptr_nonnull(strstr(nb, "[[ 4.505256]\n [ 0.282011]\n [-2.754311]]"));
+    ck_assert_ptr_nonnull(strstr(nb, "[[0.250013]\n [1.86222 ]\n [0.062481]]"));
+    ck_assert_ptr_nonnull(strstr(nb, "[0.282046 0.444496 0.273457]"));
+}
+END_TEST
+
+/* em_fit with the notebook's rule (tol 1e-4 on the summed log-likelihood,
+ * reg 0) from the given start: its iterations and log-likelihood. */
+static void library_fit(const double *x, size_t n, const double *start, size_t *iters, double *ll)
+{
+    em_gmm m;
+    ck_assert_int_eq(em_gmm_alloc(&m, 3, 1), EM_OK);
+    for (int k = 0; k < 3; k++) {
+        m.mean[k] = start[k];
+        m.cov[k] = 1.0;
+        m.weight[k] = 1.0 / 3;
+    }
+    em_options opt = em_default_options();
+    opt.reg = 0.0;
+    opt.tol = 1e-4;
+    opt.max_iter = 1000;
+    em_result res;
+    ck_assert_int_eq(em_fit(&m, x, n, &opt, NULL, &res), EM_OK);
+    *iters = res.iterations;
+    *ll = res.loglik;
+    em_result_free(&res);
+    em_gmm_free(&m);
+}
+
+START_TEST(test_chapter_06_textbook_runs_match_em_fit)
+{
+    /* the chapter's own loop with the textbook M-step must stop where the
+     * library's em_fit stops, at the same log-likelihood */
+    int status;
+    const char *out = run_chapter("06_em_until_converged", "", &status);
+    ck_assert_int_eq(status, 0);
+    double x7[7] = {-3, -2.5, -1, 0, 2, 4, 5}, start7[3] = {0.714865775240159,
+                                                           0.592235344755599, 0.273056880371715};
+    double x60[60], start60[3], mu[3] = {-4, 0, 8}, var[3] = {1, 0.2, 3};
+    em_rng r;
+    em_rng_seed(&r, 44);
+    for (int i = 0; i < 60; i++)
+        x60[i] = em_rng_normal(&r, mu[i / 20], sqrt(var[i / 20]));
+    for (int k = 0; k < 3; k++)
+        start60[k] = em_rng_uniform(&r);
+    const double *xs[2] = {x7, x60}, *starts[2] = {start7, start60};
+    size_t ns[2] = {7, 60};
+    const char *heads[2] = {"== 7 points, textbook", "== 60 points, textbook"};
+    for (int j = 0; j < 2; j++) {
+        size_t iters, len;
+        double ll;
+        library_fit(xs[j], ns[j], starts[j], &iters, &ll);
+        char want[96];
+        snprintf(want, sizeof want, "Terminate at %zu-th iteration:log-likelihood is %.6f", iters,
+                 ll);
+        const char *sec = section(out, heads[j], &len);
+        const char *at = strstr(sec, want);
+        ck_assert_msg(at && at < sec + len, "%s: missing '%s'", heads[j], want);
+    }
+    ck_assert_ptr_nonnull(strstr(out, "notebook M-step: stopped after 60 iterations at -13.906168"));
+    ck_assert_ptr_null(strstr(out, "largest fall")); /* neither M-step ever lowers l */
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *s = suite_create("chapters");
@@ -294,6 +394,9 @@ Suite *chapters_suite(void)
     tcase_add_test(tc, test_chapter_04_prints_the_golden_trace);
     tcase_add_test(tc, test_chapter_05_output_is_golden);
     tcase_add_test(tc, test_chapter_05_matches_notebook_001_2d_trace);
+    tcase_add_test(tc, test_chapter_06_output_is_golden);
+    tcase_add_test(tc, test_chapter_06_prints_notebook_003_run);
+    tcase_add_test(tc, test_chapter_06_textbook_runs_match_em_fit);
     tcase_add_test(tc, test_chapters_refuse_bad_arguments);
     tcase_add_test(tc, test_chapter_unwritable_out_fails_cleanly);
     suite_add_tcase(s, tc);

@@ -11,7 +11,7 @@ static void write_loglik(em_figdir *fd, const char *name, const char *title)
     char err[512];
     em_fig f;
     ck_assert_msg(em_fig_begin(&f, fd, name, "lines.gp", err, sizeof err) == EM_OK, "%s", err);
-    FILE *out = em_fig_block(&f, "curve");
+    FILE *out = em_fig_block(&f, "curve1");
     double l[5] = {-640.5, -630.25, -620.0, -617.0, -616.7};
     for (int t = 0; t < 5; t++)
         fprintf(out, "%d %.17g\n", t, l[t]);
@@ -63,7 +63,7 @@ START_TEST(test_writes_data_driver_style_and_template)
     ck_assert_ptr_nonnull(style);
     ck_assert_ptr_nonnull(tmpl);
     ck_assert_str_eq(tmpl, em_plot_source("lines.gp"));
-    ck_assert(strncmp(dat, "# curve\n0 -640.5\n", 17) == 0);
+    ck_assert(strncmp(dat, "# curve1\n0 -640.5\n", 18) == 0);
     ck_assert_ptr_nonnull(strstr(gp, "title_text = 'It''s EM'\n"));
     ck_assert_ptr_nonnull(strstr(gp, "fig_w = 800\n"));
     ck_assert_ptr_nonnull(strstr(gp, "load 'style.gp'\n"));
@@ -183,7 +183,7 @@ START_TEST(test_gnuplot_error_is_reported)
     ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_PNG, err, sizeof err), EM_OK);
     em_fig f;
     ck_assert_int_eq(em_fig_begin(&f, &fd, "broken", "lines.gp", err, sizeof err), EM_OK);
-    fprintf(em_fig_block(&f, "other"), "1 2\n"); /* no block 'curve' */
+    fprintf(em_fig_block(&f, "other"), "1 2\n"); /* no block 'curve1' */
     ck_assert_int_eq(em_fig_end(&f, err, sizeof err), EM_OK);
     ck_assert_int_eq(em_figdir_render(&fd, err, sizeof err), EM_EGNUPLOT);
     ck_assert_msg(strstr(err, "gnuplot failed:") && strstr(err, "gnuplot broken.gp"), "%s", err);
