@@ -381,11 +381,70 @@ START_TEST(test_chapter_06_textbook_runs_match_em_fit)
 }
 END_TEST
 
+START_TEST(test_chapter_01_output_is_golden)
+{
+    expect_golden("01_sampling");
+}
+END_TEST
+
+START_TEST(test_chapter_01_follows_the_recipe)
+{
+    /* the notebook's recipe, written plainly: with seed 1195, means
+     * 20 (U - 1/2), covariances A^T A, weights U / sum U, in that order */
+    em_rng r;
+    em_rng_seed(&r, 1195);
+    double mu[10], cov[20], w[5], total = 0.0;
+    for (int v = 0; v < 10; v++)
+        mu[v] = 20.0 * (em_rng_uniform(&r) - 0.5);
+    for (int k = 0; k < 5; k++) {
+        double A[4];
+        for (int v = 0; v < 4; v++)
+            A[v] = em_rng_gauss(&r);
+        cov[4 * k + 0] = A[0] * A[0] + A[2] * A[2];
+        cov[4 * k + 1] = cov[4 * k + 2] = A[0] * A[1] + A[2] * A[3];
+        cov[4 * k + 3] = A[1] * A[1] + A[3] * A[3];
+    }
+    for (int k = 0; k < 5; k++)
+        total += w[k] = em_rng_uniform(&r);
+    int status;
+    const char *out = run_chapter("01_sampling", "", &status);
+    ck_assert_int_eq(status, 0);
+    const char *at = out;
+    for (int k = 0; k < 5; k++) {
+        char head[32];
+        double p, m[2], S[4];
+        snprintf(head, sizeof head, "component %d: pi = ", k + 1);
+        at = strstr(at, head);
+        ck_assert_ptr_nonnull(at);
+        ck_assert_int_eq(sscanf(at + strlen(head), "%lf mu = [%lf %lf ] Sigma = [%lf %lf %lf %lf ]", &p,
+                                &m[0], &m[1], &S[0], &S[1], &S[2], &S[3]), 7);
+        ck_assert(fabs(p - w[k] / total) <= 5e-7);
+        for (int j = 0; j < 2; j++)
+            ck_assert(fabs(m[j] - mu[2 * k + j]) <= 5e-7);
+        for (int j = 0; j < 4; j++)
+            ck_assert(fabs(S[j] - cov[4 * k + j]) <= 5e-7);
+    }
+    /* each share of 100 000 samples lies within 4.5 standard deviations of pi */
+    const char *table = strstr(out, "share\n");
+    ck_assert_ptr_nonnull(table);
+    table += strlen("share\n");
+    for (int k = 0; k < 5; k++) {
+        int idx;
+        double p, share;
+        ck_assert_int_eq(sscanf(table, "%d %lf %lf", &idx, &p, &share), 3);
+        ck_assert(fabs(share - p) <= 4.5 * sqrt(p * (1 - p) / 100000));
+        table = strchr(table, '\n') + 1;
+    }
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *s = suite_create("chapters");
     TCase *tc = tcase_create("golden output");
     tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_chapter_01_output_is_golden);
+    tcase_add_test(tc, test_chapter_01_follows_the_recipe);
     tcase_add_test(tc, test_chapter_02_output_is_golden);
     tcase_add_test(tc, test_chapter_02_prints_notebook_003_verbatim);
     tcase_add_test(tc, test_chapter_03_output_is_golden);

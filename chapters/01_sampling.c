@@ -1,0 +1,296 @@
+/*
+ * # Chapter 1: Sampling from a mixture
+ *
+ * *From notebook 002, which stops at an unfinished line: `index = `. Here it
+ * is finished.* Before fitting a mixture we make one, and draw from it.
+ *
+ * A Gaussian mixture is a recipe for making points in two steps:
+ *
+ * 1. choose a component k with probability pi_k (the hidden label z);
+ * 2. draw the point from that component, x ~ N(mu_k, Sigma_k).
+ *
+ * Its density is p(x) = sum_k pi_k N(x | mu_k, Sigma_k) (Bishop eq. 9.7).
+ * The notebook's mixture: K = 5 components in d = 2 dimensions, means
+ * uniform in [-10, 10]^2, covariances A^T A with A a matrix of standard
+ * normals (A^T A is symmetric and, almost surely, positive definite), and
+ * random weights normalised to sum to 1. We draw N = 100 000 points.
+ *
+ * Run it: `build/01_sampling` (figures in `out/01_sampling/`).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "emlab.h"
+
+enum { K = 5, N = 100000, GRID = 200 };
+static const double XMAX = 10.0;
+
+/*
+ * ## Making the mixture
+ *
+ * In the notebook's order, so `np.random.seed(S)` there gives the same
+ * mixture here: all the means first (`np.random.rand(K*d)`), then one random
+ * matrix per covariance (`np.random.randn(d, d)`), then the weights
+ * (`np.random.rand(K)`, divided by their sum).
+ */
+static void make_mixture(em_rng *r, em_gmm *m)
+{
+    size_t d = m->d;
+    for (size_t v = 0; v < K * d; v++)
+        m->mean[v] = XMAX * 2 * (em_rng_uniform(r) - 0.5); /* uniform in [-10, 10) */
+    for (size_t k = 0; k < K; k++) {
+        double A[4]; /* d x d, d <= 2 */
+        for (size_t v = 0; v < d * d; v++)
+            A[v] = em_rng_gauss(r);
+        double *Sigma = m->cov + k * d * d; /* Sigma = A^T A */
+        for (size_t j = 0; j < d; j++)
+            for (size_t l = 0; l < d; l++) {
+                double s = 0.0;
+                for (size_t i = 0; i < d; i++)
+                    s += A[i * d + j] * A[i * d + l];
+                Sigma[j * d + l] = s;
+            }
+    }
+    double total = 0.0;
+    for (size_t k = 0; k < K; k++)
+        total += m->weight[k] = em_rng_uniform(r);
+    for (size_t k = 0; k < K; k++)
+        m->weight[k] /= total;
+}
+
+/*
+ * ## Choosing a component: the unfinished line
+ *
+ * Line the weights up end to end on [0, 1]: component k owns the interval
+ * [pi_1 + ... + pi_{k-1}, pi_1 + ... + pi_k). A uniform number z lands in
+ * component k's interval with probability exactly pi_k. So
+ *
+ *     index = the first k with z < cum_k,   cum_k = pi_1 + ... + pi_k
+ *
+ * (in numpy: `np.searchsorted(np.cumsum(pi), z, side='right')`). This is
+ * the inverse-CDF method: the cumulative weights are the CDF of the label,
+ * and we invert it at z. `em_rng_categorical` does exactly this, and
+ * `em_gmm_sample` uses it for every point before drawing from the chosen
+ * Gaussian.
+ */
+static void print_mixture(const em_gmm *m)
+{
+    char buf[256];
+    size_t d = m->d;
+    double cum[K], acc = 0.0;
+    printf("d = %zu: K = %d components\n", d, K);
+    for (size_t k = 0; k < K; k++) {
+        printf("  component %zu: pi = %.6f  mu = %s", k + 1, m->weight[k],
+               em_numpy_array(m->mean + k * d, d, 6, buf, sizeof buf));
+        printf("  Sigma = %s\n", em_numpy_array(m->cov + k * d * d, d * d, 6, buf, sizeof buf));
+        cum[k] = acc += m->weight[k];
+    }
+    printf("  cum_sum_pi_k = %s\n", em_numpy_array(cum, K, 8, buf, sizeof buf));
+    for (int q = 1; q <= 3; q++) {
+        double z = 0.31 * q;
+        size_t k = 0;
+        while (k + 1 < K && !(z < cum[k]))
+            k++;
+        printf("  z = %.2f: the first cum_k above z is cum_%zu, so index = %zu\n", z, k + 1, k);
+    }
+}
+
+/* Each component's share of the samples beside its weight pi_k. */
+static void print_shares(const em_gmm *m, const size_t *z)
+{
+    size_t count[K] = {0};
+    for (size_t i = 0; i < N; i++)
+        count[z[i]]++;
+    printf("  %-9s %10s %10s\n", "component", "pi_k", "share");
+    for (size_t k = 0; k < K; k++)
+        printf("  %-9zu %10.6f %10.6f\n", k + 1, m->weight[k], (double)count[k] / N);
+}
+
+/*
+ * ## The figures
+ *
+ * `density`: p(x) on a 200 x 200 grid over [-15, 15]^2 as a grey image (the
+ * notebook's `imshow`; the notebook summed the components *without* their
+ * weights, because pi was drawn in a later cell; we draw the true density).
+ * `samples`: every sample, coloured by its component, over contours of p.
+ * `density_1d`: the same recipe in one dimension, a histogram of the samples
+ * under the density and its weighted components.
+ */
+static em_status density_grid(const em_gmm *m, double *p)
+{
+    double *xy = malloc(2 * GRID * GRID * sizeof *xy);
+    if (!xy)
+        return EM_ENOMEM;
+    for (size_t a = 0; a < GRID; a++)
+        for (size_t b = 0; b < GRID; b++) {
+            xy[2 * (a * GRID + b)] = -1.5 * XMAX + 3.0 * XMAX * (double)a / (GRID - 1);
+            xy[2 * (a * GRID + b) + 1] = -1.5 * XMAX + 3.0 * XMAX * (double)b / (GRID - 1);
+        }
+    em_status st = em_gmm_log_density(m, xy, GRID * GRID, p);
+    for (size_t g = 0; st == EM_OK && g < GRID * GRID; g++)
+        p[g] = exp(p[g]);
+    free(xy);
+    return st;
+}
+
+static void write_grid(em_fig *f, const double *p)
+{
+    FILE *out = em_fig_block(f, "grid");
+    for (size_t a = 0; a < GRID; a++) {
+        for (size_t b = 0; b < GRID; b++)
+            fprintf(out, "%.6g %.6g %.6g\n", -1.5 * XMAX + 3.0 * XMAX * (double)a / (GRID - 1),
+                    -1.5 * XMAX + 3.0 * XMAX * (double)b / (GRID - 1), p[a * GRID + b]);
+        fputc('\n', out);
+    }
+}
+
+static em_status figures_2d(em_figdir *fd, const em_gmm *m, const double *x, const size_t *z,
+                            char *err, size_t len)
+{
+    double *p = malloc(GRID * GRID * sizeof *p);
+    em_status st = p ? density_grid(m, p) : EM_ENOMEM;
+    em_fig f;
+    if (st == EM_OK && (st = em_fig_begin(&f, fd, "density", "heatmap.gp", err, len)) == EM_OK) {
+        write_grid(&f, p);
+        em_fig_set_str(&f, "title_text", "The mixture density p(x), K = 5");
+        em_fig_set_num(&f, "fig_w", 900);
+        em_fig_set_num(&f, "fig_h", 800);
+        st = em_fig_end(&f, err, len);
+    }
+    if (st == EM_OK && (st = em_fig_begin(&f, fd, "samples", "samples2d.gp", err, len)) == EM_OK) {
+        write_grid(&f, p);
+        char block[16];
+        for (size_t k = 0; k < K; k++) {
+            snprintf(block, sizeof block, "comp%zu", k + 1);
+            FILE *out = em_fig_block(&f, block);
+            for (size_t i = 0; i < N; i++)
+                if (z[i] == k)
+                    fprintf(out, "%.5g %.5g\n", x[2 * i], x[2 * i + 1]);
+        }
+        /* contours at p_max e^{-1}, ..., p_max e^{-7}: geometric steps, so
+         * that faint components get lines too */
+        double p_max = 0.0;
+        char levels[256] = "";
+        for (size_t g = 0; g < GRID * GRID; g++)
+            p_max = fmax(p_max, p[g]);
+        for (int t = 7; t >= 1; t--)
+            snprintf(levels + strlen(levels), sizeof levels - strlen(levels), "%s%.6g",
+                     t == 7 ? "" : ",", p_max * exp(-t));
+        em_fig_set_str(&f, "levels", levels);
+        em_fig_set_num(&f, "lim", 1.5 * XMAX);
+        em_fig_set_num(&f, "n_comp", K);
+        em_fig_set_str(&f, "title_text", "100 000 samples, coloured by component");
+        em_fig_set_num(&f, "fig_w", 1050);
+        em_fig_set_num(&f, "fig_h", 750);
+        st = em_fig_end(&f, err, len);
+    }
+    free(p);
+    return st;
+}
+
+static em_status figure_1d(em_figdir *fd, const em_gmm *m, const double *x, char *err,
+                           size_t len)
+{
+    enum { CURVE = 800 };
+    double lo, hi, gx[CURVE], comp[CURVE * K], mix[CURVE];
+    em_fig f;
+    em_min_max(x, N, 1, &lo, &hi);
+    em_status st = em_gmm_curves_1d(m, lo, hi, CURVE, gx, comp, mix);
+    if (st == EM_OK)
+        st = em_fig_begin(&f, fd, "density_1d", "curves.gp", err, len);
+    if (st)
+        return st;
+    st = em_fig_histogram(&f, "bars", x, N, 1, 120, lo, hi, 1);
+    em_fig_xy(&f, "curve1", gx, mix, CURVE, 1);
+    char name[16], key[32];
+    for (size_t k = 0; k < K; k++) {
+        snprintf(name, sizeof name, "curve%zu", k + 2);
+        em_fig_xy(&f, name, gx, comp + k, CURVE, K);
+        snprintf(name, sizeof name, "style_%zu", k + 2);
+        em_fig_set_num(&f, name, (double)(k + 1));
+        snprintf(name, sizeof name, "dash_%zu", k + 2);
+        em_fig_set_num(&f, name, 2);
+        snprintf(name, sizeof name, "key_%zu", k + 2);
+        snprintf(key, sizeof key, "π_%zu N(x | μ_%zu, σ_%zu^2)", k + 1, k + 1, k + 1);
+        em_fig_set_str(&f, name, key);
+    }
+    em_fig_set_num(&f, "n_curves", K + 1);
+    em_fig_set_str(&f, "key_1", "p(x)");
+    em_fig_set_num(&f, "style_1", 11);
+    em_fig_set_num(&f, "has_bars", 1);
+    em_fig_set_str(&f, "bars_key", "100 000 samples");
+    em_fig_set_str(&f, "title_text", "The same recipe in one dimension");
+    em_fig_set_str(&f, "key_pos", "outside right top");
+    em_fig_set_num(&f, "fig_w", 1200);
+    if (st) {
+        em_fig_abort(&f);
+        return st;
+    }
+    return em_fig_end(&f, err, len);
+}
+
+/*
+ * ## Running it
+ *
+ * The 2D mixture and its samples first, then, from the same seed, the 1D
+ * one. The samples follow the weights: each component's share comes out
+ * within about sqrt(pi_k (1 - pi_k) / N), a few thousandths, of its pi_k.
+ */
+static em_status run(em_gmm *m, uint32_t seed, double *x, size_t *z)
+{
+    em_rng r;
+    em_rng_seed(&r, seed);
+    make_mixture(&r, m);
+    print_mixture(m);
+    em_status st = em_gmm_sample(m, &r, N, x, z);
+    if (st == EM_OK)
+        print_shares(m, z);
+    return st;
+}
+
+static em_status draw(em_figdir *fd, const em_gmm *m2, const double *x2, const size_t *z2,
+                      const em_gmm *m1, const double *x1, char *err, size_t len)
+{
+    em_status st = figures_2d(fd, m2, x2, z2, err, len);
+    if (st == EM_OK)
+        st = figure_1d(fd, m1, x1, err, len);
+    return st;
+}
+
+int main(int argc, char **argv)
+{
+    em_cli cli = {.seed = 1195};
+    int rc = em_cli_parse(&cli, argc, argv,
+                          "Chapter 1: sampling from a Gaussian mixture (notebook 002, finished): "
+                          "K = 5 components with random means, covariances and weights, in 2D "
+                          "and in 1D, 100 000 samples each, component chosen by cumulative "
+                          "weights.");
+    if (rc >= 0)
+        return rc;
+    em_gmm m2 = {0}, m1 = {0};
+    double *x2 = malloc(2 * N * sizeof *x2), *x1 = malloc(N * sizeof *x1);
+    size_t *z2 = malloc(N * sizeof *z2), *z1 = malloc(N * sizeof *z1);
+    em_status st = x2 && x1 && z2 && z1 ? em_gmm_alloc(&m2, K, 2) : EM_ENOMEM;
+    if (st == EM_OK)
+        st = em_gmm_alloc(&m1, K, 1);
+    if (st == EM_OK)
+        st = run(&m2, cli.seed, x2, z2);
+    if (st == EM_OK) {
+        printf("\n");
+        st = run(&m1, cli.seed, x1, z1);
+    }
+    char err[1024] = "";
+    em_figdir fd;
+    if (st)
+        rc = em_cli_fail(&cli, em_strerror(st));
+    else if ((rc = em_cli_open(&cli, &fd)) == 0)
+        rc = em_cli_finish(&cli, &fd, draw(&fd, &m2, x2, z2, &m1, x1, err, sizeof err), err);
+    em_gmm_free(&m2);
+    em_gmm_free(&m1);
+    free(x2);
+    free(x1);
+    free(z2);
+    free(z1);
+    return rc;
+}
