@@ -8,7 +8,8 @@
 #   dash_I              1 solid (default), 2 dashed
 #   has_points          1 to mark the 'points' block on the axis
 #   points_palette      1: colour each point by column 2 (0..1) on the
-#                       red-blue palette, with a colour box labelled cb_text
+#                       red-blue scale rdbu(), with a colour box labelled
+#                       cb_text (none in GIFs)
 #   has_bars, bars_key  1 to draw the 'bars' block as a histogram; its key
 #   points_key          key text of the points
 #   log_y, y_min       1 for a logarithmic y axis from y_min up (tails show)
@@ -24,7 +25,11 @@ bars_key = exists("bars_key") ? bars_key : ''
 n_curves = exists("n_curves") ? n_curves : 0
 points_palette = exists("points_palette") ? points_palette : 0
 cb_text = exists("cb_text") ? cb_text : ''
-if (points_palette) { set cbrange [0:1]; set cblabel cb_text; set cbtics 0.5 } else { unset colorbox }
+gd = exists("gd") ? gd : 0
+if (points_palette && !gd) { set cbrange [0:1]; set cblabel cb_text; set cbtics 0.5 } else { unset colorbox }
+# the colour box needs one element drawn with the palette; libgd fails on it
+# in a panel even unplotted, so the element is spliced in as a macro
+colour_box = (points_palette && !gd) ? 'NaN with lines lc palette frac 0 notitle,' : ''
 points_key = exists("points_key") ? points_key : 'data'
 dash(i) = exists(sprintf("dash_%d", i)) ? value(sprintf("dash_%d", i)) : 1
 set title title_text
@@ -49,7 +54,8 @@ plot for [b=1:has_bars] data index 'bars' using 1:2:3 with boxes ls 12 fs solid 
          title value(sprintf("key_%d", i)), \
      for [j=1:has_points*(1-points_palette)] data index 'points' using 1:(axis_y) \
          with points pt 7 ps 1.8 lc rgb '#222222' title points_key, \
-     for [j=1:has_points*points_palette] data index 'points' using 1:(axis_y):2 \
-         with points pt 7 ps 2.4 lc palette title points_key, \
+     for [j=1:has_points*points_palette] data index 'points' using 1:(axis_y):(rdbu($2)) \
+         with points pt 7 ps 2.4 lc rgb variable title points_key, \
+     @colour_box \
      for [j=1:has_points*points_palette] data index 'points' using 1:(axis_y) \
          with points pt 6 ps 2.4 lc rgb '#000000' notitle

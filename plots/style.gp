@@ -26,8 +26,18 @@ set style line 11 lc rgb '#000000' lw 3
 set style line 12 lc rgb '#bdbdbd' lw 1
 set style fill solid 1.0 border rgb '#737373'
 
-# Responsibilities: 0 -> red, 1/2 -> white, 1 -> blue (matplotlib's RdBu).
+# Responsibilities: 0 -> red, 1/2 -> white, 1 -> blue (matplotlib's RdBu),
+# as a palette (for colour boxes) and as a function giving the colour of a
+# value directly, rdbu(v), for points drawn with `lc rgb variable`. A GIF
+# has 256 colours in all (and libgd cannot redefine a palette between the
+# frames of a panel), so there the scale has 17 steps.
 set palette defined (0 red, 0.5 '#f7f7f7', 1 blue)
+rgb(r, g, b) = int(r + 0.5) * 65536 + int(g + 0.5) * 256 + int(b + 0.5)
+lerp(a, b, t) = a + (b - a) * t
+steps(v) = (exists("gd") && gd) ? floor(v * 16 + 0.5) / 16.0 : v
+rdbu_(v) = v < 0.5 ? rgb(lerp(178, 247, 2 * v), lerp(24, 247, 2 * v), lerp(43, 247, 2 * v)) \
+                   : rgb(lerp(247, 33, 2 * v - 1), lerp(247, 102, 2 * v - 1), lerp(247, 172, 2 * v - 1))
+rdbu(v) = rdbu_(steps(v))
 
 # Quiet axes: ticks out, no mirror, a light grid behind the data.
 set border 3 lw 1.2

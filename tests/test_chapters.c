@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #ifndef EMLAB_BUILD
 #define EMLAB_BUILD "build"
@@ -438,6 +439,31 @@ START_TEST(test_chapter_01_follows_the_recipe)
 }
 END_TEST
 
+START_TEST(test_chapters_draw_in_every_format)
+{
+    /* the panel of palette-coloured frames is the hardest case for gnuplot's
+     * GIF terminal (libgd); each format must give real files */
+    static const char *formats[4] = {"png", "svg", "pdf", "gif"};
+    static const char *magic[4] = {"\x89PNG", "<?xml", "%PDF", "GIF8"};
+    for (int f = 0; f < 4; f++) {
+        const char *dir = make_tmpdir();
+        char cmd[512], path[600], head[8] = {0};
+        snprintf(cmd, sizeof cmd, "%s/03_em_1d --format %s --out '%s' >/dev/null 2>&1", EMLAB_BUILD,
+                 formats[f], dir);
+        ck_assert_msg(system(cmd) == 0, "03_em_1d --format %s failed", formats[f]);
+        snprintf(path, sizeof path, "%s/panel.%s", dir, formats[f]);
+        FILE *in = fopen(path, "rb");
+        ck_assert_msg(in != NULL, "no %s", path);
+        ck_assert_uint_gt(fread(head, 1, 5, in), 3);
+        fclose(in);
+        ck_assert_msg(memcmp(head, magic[f], strlen(magic[f])) == 0, "%s is not a %s", path,
+                      formats[f]);
+        snprintf(path, sizeof path, "%s/em_1d.gif", dir);
+        ck_assert_msg(access(path, F_OK) == 0, "no animation in format %s", formats[f]);
+    }
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *s = suite_create("chapters");
@@ -456,6 +482,7 @@ Suite *chapters_suite(void)
     tcase_add_test(tc, test_chapter_06_output_is_golden);
     tcase_add_test(tc, test_chapter_06_prints_notebook_003_run);
     tcase_add_test(tc, test_chapter_06_textbook_runs_match_em_fit);
+    tcase_add_test(tc, test_chapters_draw_in_every_format);
     tcase_add_test(tc, test_chapters_refuse_bad_arguments);
     tcase_add_test(tc, test_chapter_unwritable_out_fails_cleanly);
     suite_add_tcase(s, tc);
