@@ -48,14 +48,14 @@ if (exists("mark_x")) {
     set arrow 1 from mark_x, graph 0 to mark_x, graph 1 nohead dt 3 lw 1.5 lc rgb '#555555'
     set label 1 mark_text at mark_x, graph 0.97 offset 0.5, 0 left
 }
-plot for [b=1:has_bars] data index 'bars' using 1:2:3 with boxes ls 12 fs solid 0.55 border rgb '#737373' title bars_key, \
+# Optional elements are spliced in as macros (@name): an empty `for` loop
+# would still leave an empty row in the key.
+bars_elem = has_bars ? "data index 'bars' using 1:2:3 with boxes ls 12 fs solid 0.55 border rgb '#737373' title bars_key," : ''
+points_elem = !has_points ? '' : points_palette \
+    ? "data index 'points' using 1:(axis_y):(rdbu($2)) with points pt 7 ps 2.4 lc rgb variable title points_key, data index 'points' using 1:(axis_y) with points pt 6 ps 2.4 lc rgb '#000000' notitle," \
+    : "data index 'points' using 1:(axis_y) with points pt 7 ps 1.8 lc rgb '#222222' title points_key,"
+plot @bars_elem \
      for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with lines \
          ls value(sprintf("style_%d", i)) dt dash(i) lw (dash(i) > 1 ? dash_lw : 2.5) \
          title value(sprintf("key_%d", i)), \
-     for [j=1:has_points*(1-points_palette)] data index 'points' using 1:(axis_y) \
-         with points pt 7 ps 1.8 lc rgb '#222222' title points_key, \
-     for [j=1:has_points*points_palette] data index 'points' using 1:(axis_y):(rdbu($2)) \
-         with points pt 7 ps 2.4 lc rgb variable title points_key, \
-     @colour_box \
-     for [j=1:has_points*points_palette] data index 'points' using 1:(axis_y) \
-         with points pt 6 ps 2.4 lc rgb '#000000' notitle
+     @points_elem @colour_box NaN notitle

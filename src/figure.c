@@ -344,7 +344,8 @@ static em_status frames_driver(em_figdir *fd, const char *name, const char *fmt,
         "emlab_nested = 1\n"
         "%s"
         "unset multiplot\n"
-        "unset output\n",
+        "unset output\n"
+        "undefine emlab_nested emlab_panel\n",
         name, n, name, name, fmt, width, height, setup, loads) : NULL;
     char *file = str_printf("%s.gp", name);
     em_status st = text && file ? write_text(fd, file, text, err, errlen) : EM_ENOMEM;

@@ -124,7 +124,9 @@ START_TEST(test_panel_and_animation)
     ck_assert_int_eq(em_fig_panel(&fd, "panel", "Four views", 2, 2, names, 4, 1200, 900, err,
                                   sizeof err), EM_OK);
     ck_assert_int_eq(em_fig_animation(&fd, "anim", names, 4, 50, 800, 600, err, sizeof err), EM_OK);
+    write_loglik(&fd, "after", "drawn after the animation, in the same gnuplot");
     ck_assert_msg(em_figdir_render(&fd, err, sizeof err) == EM_OK, "%s", err);
+    expect_magic(dir, "after.png", "\x89PNG");
     expect_magic(dir, "a.png", "\x89PNG");
     expect_magic(dir, "panel.png", "\x89PNG");
     expect_magic(dir, "anim.gif", "GIF89a");
