@@ -63,17 +63,53 @@ static void make_mixture(em_rng *r, em_gmm *m)
  * ## Choosing a component: the unfinished line
  *
  * Line the weights up end to end on [0, 1]: component k owns the interval
- * [pi_1 + ... + pi_{k-1}, pi_1 + ... + pi_k). A uniform number z lands in
- * component k's interval with probability exactly pi_k. So
+ * [cum_{k-1}, cum_k), where cum_k = pi_0 + ... + pi_k. A uniform number z
+ * lands in component k's interval with probability exactly pi_k. So
  *
- *     index = the first k with z < cum_k,   cum_k = pi_1 + ... + pi_k
+ *     index = the first k with z < cum_k
  *
  * (in numpy: `np.searchsorted(np.cumsum(pi), z, side='right')`). This is
  * the inverse-CDF method: the cumulative weights are the CDF of the label,
- * and we invert it at z. `em_rng_categorical` does exactly this, and
- * `em_gmm_sample` uses it for every point before drawing from the chosen
- * Gaussian.
+ * and we invert it at z. Indices start at 0; if rounding left the last
+ * cum_k a hair below z, the answer is the last component, K - 1.
  */
+static size_t choose_component(const double *cum, size_t n_comp, double z)
+{
+    size_t index = n_comp - 1;
+    /* BEGIN SOLUTION choose_component */
+    for (size_t k = 0; k < n_comp; k++)
+        if (z < cum[k]) {
+            index = k;
+            break;
+        }
+    /* END SOLUTION */
+    return index;
+}
+
+/*
+ * ## Drawing the samples
+ *
+ * First every hidden label z_i (N uniforms, the notebook's `z =
+ * np.random.rand(N)`), then each point from its component's Gaussian,
+ * x_i = mu_k + L_k e with Sigma_k = L_k L_k^T and e standard normal.
+ */
+static em_status sample(const em_gmm *m, em_rng *r, double *x, size_t *z)
+{
+    double cum[K], acc = 0.0;
+    for (size_t k = 0; k < K; k++)
+        cum[k] = acc += m->weight[k];
+    for (size_t i = 0; i < N; i++)
+        z[i] = choose_component(cum, K, em_rng_uniform(r));
+    em_gmm_eval ev; /* each component's Cholesky factor, once */
+    em_status st = em_gmm_eval_init(&ev, m, NULL);
+    if (st)
+        return st;
+    for (size_t i = 0; i < N; i++)
+        em_mvn_sample(&ev.comp[z[i]], r, x + i * m->d);
+    em_gmm_eval_free(&ev);
+    return EM_OK;
+}
+
 static void print_mixture(const em_gmm *m)
 {
     char buf[256];
@@ -89,9 +125,7 @@ static void print_mixture(const em_gmm *m)
     printf("  cum_sum_pi_k = %s\n", em_numpy_array(cum, K, 8, buf, sizeof buf));
     for (int q = 1; q <= 3; q++) {
         double z = 0.31 * q;
-        size_t k = 0;
-        while (k + 1 < K && !(z < cum[k]))
-            k++;
+        size_t k = choose_component(cum, K, z);
         printf("  z = %.2f: the first cum_k above z is cum_%zu, so index = %zu\n", z, k + 1, k);
     }
 }
@@ -243,7 +277,7 @@ static em_status run(em_gmm *m, uint32_t seed, double *x, size_t *z)
     em_rng_seed(&r, seed);
     make_mixture(&r, m);
     print_mixture(m);
-    em_status st = em_gmm_sample(m, &r, N, x, z);
+    em_status st = sample(m, &r, x, z);
     if (st == EM_OK)
         print_shares(m, z);
     return st;

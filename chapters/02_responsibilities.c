@@ -29,15 +29,15 @@ enum { N = 7, K = 3, GRID = 400 };
  * variances in mind: it is the trap at the end of this chapter.
  */
 static const double x[N] = {-3, -2.5, -1, 0, 2, 4, 5};
-static const double mu[K] = {-4, 0, 8};
-static const double variance[K] = {1, 0.2, 3};
+static const double means[K] = {-4, 0, 8};
+static const double variances[K] = {1, 0.2, 3};
 
 static void make_mixture(em_gmm *m)
 {
     for (size_t k = 0; k < K; k++) {
         m->weight[k] = 1.0 / 3;
-        m->mean[k] = mu[k];
-        m->cov[k] = variance[k]; /* a 1 x 1 covariance is the variance */
+        m->mean[k] = means[k];
+        m->cov[k] = variances[k]; /* a 1 x 1 covariance is the variance */
     }
 }
 
@@ -53,25 +53,39 @@ static void print_densities(void)
     char buf[40];
     for (size_t n = 0; n < N; n++)
         for (size_t k = 0; k < K; k++)
-            printf("%s\n", em_repr(em_normal_pdf(x[n], mu[k], sqrt(variance[k])), buf,
+            printf("%s\n", em_repr(em_normal_pdf(x[n], means[k], sqrt(variances[k])), buf,
                                    sizeof buf));
 }
 
 /*
  * ## Step 2: the responsibility table
  *
- * The library's E-step works in the log domain (log-sum-exp), so it never
- * divides 0 by 0 even when every density underflows; here the densities
- * are moderate and it gives the notebook's table exactly.
+ * One responsibility, straight from the formula: the weighted density of
+ * component k at x_n, divided by the sum of all the weighted densities at
+ * x_n. (The library's E-step computes the same in the log domain, with
+ * log-sum-exp, so that it never divides 0 by 0 far out in the tails; here
+ * every density is moderate and the direct form reads like the formula.)
  */
-static em_status print_table(const em_gmm *m, double *resp)
+static double responsibility(double x_n, size_t k, const double *pi, const double *mu,
+                             const double *var, size_t n_comp)
 {
-    em_status st = em_e_step(m, x, N, resp, NULL, NULL);
-    if (st)
-        return st;
+    double gamma = 0.0;
+    /* BEGIN SOLUTION responsibility */
+    double total = 0.0;
+    for (size_t j = 0; j < n_comp; j++)
+        total += pi[j] * em_normal_pdf(x_n, mu[j], sqrt(var[j]));
+    gamma = pi[k] * em_normal_pdf(x_n, mu[k], sqrt(var[k])) / total;
+    /* END SOLUTION */
+    return gamma;
+}
+
+static void print_table(const em_gmm *m, double *resp)
+{
     char buf[1024];
+    for (size_t n = 0; n < N; n++)
+        for (size_t k = 0; k < K; k++)
+            resp[n * K + k] = responsibility(x[n], k, m->weight, m->mean, m->cov, K);
     printf("Responsibility Matrix (N x K):\n%s\n", em_numpy_matrix(resp, N, K, 6, buf, sizeof buf));
-    return EM_OK;
 }
 
 /*
@@ -90,12 +104,12 @@ static void print_pitfall(const double *resp)
     double q[K], qq = 0.0;
     char a[40], b[40], c[40], d[40];
     for (size_t j = 0; j < K; j++)
-        qq += q[j] = (1.0 / 3) * em_normal_pdf(x[n], mu[j], variance[j]); /* the mistake */
+        qq += q[j] = (1.0 / 3) * em_normal_pdf(x[n], means[j], variances[j]); /* the mistake */
     printf("\nThe pitfall: scale=variance where scale=sqrt(variance) belongs.\n");
     printf("Point %zu (x = %g), component %zu (mu = %g, variance = %g):\n", n + 1, x[n], k + 1,
-           mu[k], variance[k]);
+           means[k], variances[k]);
     printf("  q = %s  (pi_3 N(x | mu_3, sigma_3^2), right)\n",
-           em_repr((1.0 / 3) * em_normal_pdf(x[n], mu[k], sqrt(variance[k])), a, sizeof a));
+           em_repr((1.0 / 3) * em_normal_pdf(x[n], means[k], sqrt(variances[k])), a, sizeof a));
     printf("  q1, q2, q3, qq = %s, %s, %s, %s  (scale=variance, wrong)\n",
            em_repr(q[0], a, sizeof a), em_repr(q[1], b, sizeof b), em_repr(q[2], c, sizeof c),
            em_repr(qq, d, sizeof d));
@@ -192,7 +206,7 @@ static em_status draw(em_figdir *fd, const em_gmm *m, const double *resp, char *
         return st;
     em_gmm_copy(&wrong, m);
     for (size_t k = 0; k < K; k++)
-        wrong.cov[k] = variance[k] * variance[k]; /* scale = variance: sigma^2 = variance^2 */
+        wrong.cov[k] = variances[k] * variances[k]; /* scale = variance: sigma^2 = variance^2 */
     st = curves_figure(fd, "densities", "Three weighted components and seven points", m, NULL,
                        err, len);
     if (st == EM_OK)
@@ -221,12 +235,9 @@ int main(int argc, char **argv)
         return em_cli_fail(&cli, em_strerror(EM_ENOMEM));
     make_mixture(&m);
     print_densities();
-    em_status st = print_table(&m, resp);
-    if (st == EM_OK)
-        print_pitfall(resp);
-    if (st)
-        rc = em_cli_fail(&cli, em_strerror(st));
-    else if ((rc = em_cli_open(&cli, &fd)) == 0)
+    print_table(&m, resp);
+    print_pitfall(resp);
+    if ((rc = em_cli_open(&cli, &fd)) == 0)
         rc = em_cli_finish(&cli, &fd, draw(&fd, &m, resp, err, sizeof err), err);
     em_gmm_free(&m);
     return rc;

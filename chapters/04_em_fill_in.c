@@ -36,6 +36,7 @@ enum { N = 300, N1 = 210, K = 2, ITERATIONS = 20 };
 static void e_step(const double *x, const double *mu, const double *sigma, const double *pi,
                    double *gamma)
 {
+    /* BEGIN SOLUTION e_step */
     for (size_t i = 0; i < N; i++) {
         double total = 0.0;
         for (size_t k = 0; k < K; k++)
@@ -43,6 +44,7 @@ static void e_step(const double *x, const double *mu, const double *sigma, const
         for (size_t k = 0; k < K; k++)
             gamma[i * K + k] /= total;
     }
+    /* END SOLUTION */
 }
 
 /*
@@ -67,24 +69,35 @@ static double effective_count(const double *gamma, size_t k)
 
 static double m_step_mu(const double *x, const double *gamma, size_t k, double N_k)
 {
-    double s = 0.0;
+    double mu_k = 0.0;
+    /* BEGIN SOLUTION m_step_mu */
     for (size_t i = 0; i < N; i++)
-        s += gamma[i * K + k] * x[i];
-    return s / N_k;
+        mu_k += gamma[i * K + k] * x[i];
+    mu_k /= N_k;
+    /* END SOLUTION */
+    return mu_k;
 }
 
 static double m_step_sigma(const double *x, const double *gamma, size_t k, double N_k,
                            double mu_k)
 {
+    double sigma_k = 0.0;
+    /* BEGIN SOLUTION m_step_sigma */
     double s = 0.0;
     for (size_t i = 0; i < N; i++)
         s += gamma[i * K + k] * (x[i] - mu_k) * (x[i] - mu_k);
-    return sqrt(s / N_k);
+    sigma_k = sqrt(s / N_k);
+    /* END SOLUTION */
+    return sigma_k;
 }
 
 static double m_step_pi(double N_k)
 {
-    return N_k / N;
+    double pi_k = 0.0;
+    /* BEGIN SOLUTION m_step_pi */
+    pi_k = N_k / N;
+    /* END SOLUTION */
+    return pi_k;
 }
 
 /*
@@ -99,12 +112,14 @@ static double log_likelihood(const double *x, const double *mu, const double *si
                              const double *pi)
 {
     double ll = 0.0;
+    /* BEGIN SOLUTION log_likelihood */
     for (size_t i = 0; i < N; i++) {
         double p = 0.0;
         for (size_t k = 0; k < K; k++)
             p += pi[k] * em_normal_pdf(x[i], mu[k], sigma[k]);
         ll += log(p);
     }
+    /* END SOLUTION */
     return ll;
 }
 

@@ -28,10 +28,49 @@
 enum { N = 300, D = 2, K = 2, ITERATIONS = 40, ELLIPSE = 120 };
 
 /*
- * ## Watching EM
+ * ## The M-step in two dimensions
  *
- * The observer keeps every iteration: the model theta_t and the
- * responsibilities gamma_t computed from it.
+ * For each component: N_k and the new mean mu_k as in one dimension, then
+ * the covariance, the weighted average of the outer products of the
+ * deviations *from the new mean* (Bishop eq. 9.25):
+ *
+ *     Sigma_k[j][l] = (1 / N_k) sum_i gamma_ik (x_ij - mu_kj)(x_il - mu_kl)
+ *
+ * While it runs, m still holds the old means: using m->mean here instead
+ * of mu_k is the classic mistake of chapter 6.
+ */
+static void m_step(const double *x, const double *gamma, em_gmm *m)
+{
+    for (size_t k = 0; k < K; k++) {
+        double N_k = 0.0, mu_k[D] = {0.0, 0.0}, Sigma_k[D * D] = {0.0, 0.0, 0.0, 0.0};
+        for (size_t i = 0; i < N; i++) {
+            N_k += gamma[i * K + k];
+            for (size_t j = 0; j < D; j++)
+                mu_k[j] += gamma[i * K + k] * x[i * D + j];
+        }
+        for (size_t j = 0; j < D; j++)
+            mu_k[j] /= N_k;
+        /* BEGIN SOLUTION covariance */
+        for (size_t i = 0; i < N; i++)
+            for (size_t j = 0; j < D; j++)
+                for (size_t l = 0; l < D; l++)
+                    Sigma_k[j * D + l] += gamma[i * K + k] * (x[i * D + j] - mu_k[j])
+                                          * (x[i * D + l] - mu_k[l]);
+        for (size_t v = 0; v < D * D; v++)
+            Sigma_k[v] /= N_k;
+        /* END SOLUTION */
+        m->weight[k] = N_k / N;
+        memcpy(m->mean + k * D, mu_k, sizeof mu_k);
+        memcpy(m->cov + k * D * D, Sigma_k, sizeof Sigma_k);
+    }
+}
+
+/*
+ * ## The loop, and what we keep of it
+ *
+ * The E-step is the library's (log domain); the M-step is the one above.
+ * Iteration t keeps the model theta_t, the responsibilities gamma_t
+ * computed from it and its log-likelihood.
  */
 typedef struct {
     double weight[ITERATIONS + 1][K], mean[ITERATIONS + 1][K * D];
@@ -39,15 +78,29 @@ typedef struct {
     double resp[ITERATIONS + 1][N * K];
 } snapshots;
 
-static int take_snapshot(size_t t, const em_gmm *m, const double *resp, double loglik, void *ctx)
+static void take_snapshot(snapshots *s, size_t t, const em_gmm *m, const double *resp,
+                          double loglik)
 {
-    snapshots *s = ctx;
     memcpy(s->weight[t], m->weight, sizeof s->weight[t]);
     memcpy(s->mean[t], m->mean, sizeof s->mean[t]);
     memcpy(s->cov[t], m->cov, sizeof s->cov[t]);
     memcpy(s->resp[t], resp, sizeof s->resp[t]);
     s->loglik[t] = loglik;
-    return 0;
+}
+
+static em_status run_em(const double *x, em_gmm *m, double *gamma, snapshots *s)
+{
+    double l;
+    em_status st = em_e_step(m, x, N, gamma, &l, NULL);
+    if (st == EM_OK)
+        take_snapshot(s, 0, m, gamma, l);
+    for (size_t t = 1; t <= ITERATIONS && st == EM_OK; t++) {
+        m_step(x, gamma, m);
+        st = em_e_step(m, x, N, gamma, &l, NULL); /* gamma_t and l_t, from theta_t */
+        if (st == EM_OK)
+            take_snapshot(s, t, m, gamma, l);
+    }
+    return st;
 }
 
 static void print_trace(const snapshots *s)
@@ -180,8 +233,7 @@ static em_status draw(em_figdir *fd, const snapshots *s, char *err, size_t len)
  * ## Running it
  *
  * `np.random.seed(42)`, a Dirichlet(1, 1) row of responsibilities for each
- * point, one M-step; then forty EM iterations with nothing added to the
- * covariances (reg = 0), as in the notebook.
+ * point, one M-step (the library's); then forty EM iterations.
  */
 int main(int argc, char **argv)
 {
@@ -193,26 +245,23 @@ int main(int argc, char **argv)
     if (rc >= 0)
         return rc;
     snapshots *s = calloc(1, sizeof *s);
+    double *gamma = malloc(N * K * sizeof *gamma);
     em_gmm m;
     em_rng r;
-    em_result res = {0};
-    if (!s || em_gmm_alloc(&m, K, D)) {
+    if (!s || !gamma || em_gmm_alloc(&m, K, D)) {
         free(s);
+        free(gamma);
         return em_cli_fail(&cli, em_strerror(EM_ENOMEM));
     }
     em_options opt = em_default_options();
-    opt.max_iter = ITERATIONS;
-    opt.tol = 0.0;
-    opt.reg = 0.0;
-    opt.observer = take_snapshot;
-    opt.observer_ctx = s;
+    opt.reg = 0.0; /* the notebook adds nothing to the covariances */
     em_rng_seed(&r, cli.seed);
     const double *x = &notebook001_2d[0][0];
     em_status st = em_init_dirichlet(&m, x, N, &r, &opt, NULL);
     if (st == EM_OK)
-        st = em_fit(&m, x, N, &opt, NULL, &res);
-    em_result_free(&res);
+        st = run_em(x, &m, gamma, s);
     em_gmm_free(&m);
+    free(gamma);
     char err[1024] = "";
     em_figdir fd;
     if (st)
