@@ -5,6 +5,9 @@
 #   make check      build and run every test suite (installs gnuplot and Check if missing)
 #   make check SANITIZE=1   the same under AddressSanitizer and UBSan (in build/san/)
 #   make valgrind   the test suites under valgrind
+#   make exercise   the workbook: check your blanks in course order (also:
+#                   check-exercise B=name, hint B=name, progress, reset B=name,
+#                   figures STUDENT=1)
 #   make install PREFIX=/usr/local DESTDIR=
 #   make clean
 
@@ -26,7 +29,7 @@ endif
 ALL_CFLAGS := $(WARN) $(CFLAGS) $(SANFLAGS) -Isrc -I$(BUILD)/gen
 LDLIBS     := -lm
 
-LIB_SRC     := $(filter-out src/emlab.c,$(wildcard src/*.c))
+LIB_SRC     := $(filter-out src/emlab.c src/workbook.c,$(wildcard src/*.c))
 LIB_OBJ     := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/plot_sources.o
 LIB         := $(BUILD)/libemlab.a
 PLOTS       := $(wildcard plots/*.gp)
@@ -41,7 +44,8 @@ HEADERS     := $(filter-out src/plot_sources.h,$(wildcard src/*.h))
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
-.PHONY: all figures check valgrind deps deps-figures install clean bench-none
+.PHONY: all figures check valgrind deps deps-figures install clean workbook exercise \
+        check-exercise hint progress reset workbook-checks
 all: $(LIB) $(CHAPTER_BIN) $(TOOL_BIN)
 
 # --- the library ------------------------------------------------------------
@@ -68,21 +72,106 @@ $(BUILD)/%: chapters/%.c $(LIB) $(HEADERS)
 $(BUILD)/emlab: src/emlab.c $(LIB) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS) -o $@
 
+ifeq ($(STUDENT),1)
+figures: deps-figures workbook
+	@$(MAKE) -s --no-print-directory $(BUILD)/workbook/04_em_fill_in $(BUILD)/workbook/05_em_2d
+	@set -e; for c in 04_em_fill_in 05_em_2d; do echo "== $$c, with your code"; \
+	  $(BUILD)/workbook/$$c --out out/student/$$c; done
+else
 figures: deps-figures all
 	@if [ -z "$(CHAPTER_BIN)" ]; then echo "no chapters yet"; fi
 	@set -e; for c in $(CHAPTER_BIN); do echo "== $$c"; $$c; done
+endif
 
 # --- tests ------------------------------------------------------------------
 $(TEST_BIN): $(TEST_SRC) tests/emlab_test.h $(LIB) | deps
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -DEMLAB_TEST_DATA='"tests/data"' -DEMLAB_BUILD='"$(BUILD)"' \
 	    $(TEST_SRC) $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $@
 
-check: $(TEST_BIN) all
+check: $(TEST_BIN) all workbook-checks
 	$(TEST_BIN)
 
 valgrind: $(TEST_BIN)
 	CK_FORK=no valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
 	    --child-silent-after-fork=yes --quiet $(TEST_BIN)
+
+# --- the workbook ---------------------------------------------------------------
+# The instructor's source is chapters/ (solutions between BEGIN/END SOLUTION);
+# `workbook make` writes the student's copy with each solution a blank.
+WB            := workbook
+WORKBOOK_TOOL := $(BUILD)/workbook-tool
+EXERCISE_SRC  := tests/exercise/runner.c tests/exercise/check_01.c tests/exercise/check_02.c \
+                 tests/exercise/check_04.c tests/exercise/check_05.c
+EXERCISE_DEPS := $(EXERCISE_SRC) tests/exercise/exercise.h $(LIB) $(HEADERS)
+# a blank not filled in leaves parameters and variables unused
+WB_CFLAGS     := -Wno-unused-parameter -Wno-unused-variable -Wno-unused-but-set-variable
+MISTAKES      := $(sort $(wildcard tests/mistakes/*.c))
+MISTAKE_BIN   := $(patsubst tests/mistakes/%.c,$(BUILD)/mistakes/%/exercise,$(MISTAKES))
+WORKBOOK_CHECKS := $(BUILD)/exercise-reference $(BUILD)/fresh/exercise \
+                   $(BUILD)/fresh/04_em_fill_in $(MISTAKE_BIN)
+# EXERCISE(chapters dir, workbook dir named in messages, output)
+EXERCISE = $(CC) $(ALL_CFLAGS) $(WB_CFLAGS) $(CHECK_CFLAGS) -I$(1) -Itests/exercise \
+           -DWORKBOOK_DIR='"$(2)"' $(EXERCISE_SRC) $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $(3)
+
+$(WORKBOOK_TOOL): src/workbook.c $(LIB) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS) -o $@
+
+# what the lecturer's tests in `make check` run
+workbook-checks: $(WORKBOOK_CHECKS)
+
+# the checks against the reference solutions: every blank must pass
+$(BUILD)/exercise-reference: $(EXERCISE_DEPS) $(CHAPTERS) | deps
+	$(call EXERCISE,chapters,chapters,$@)
+
+# a fresh workbook, as a student first gets it: every blank "not filled in yet"
+$(BUILD)/fresh/wb.stamp: $(CHAPTERS) $(wildcard chapters/*.h) $(WORKBOOK_TOOL)
+	rm -rf $(BUILD)/fresh/wb && mkdir -p $(BUILD)/fresh
+	$(WORKBOOK_TOOL) make chapters $(BUILD)/fresh/wb > /dev/null
+	touch $@
+$(BUILD)/fresh/exercise: $(BUILD)/fresh/wb.stamp $(EXERCISE_DEPS) | deps
+	$(call EXERCISE,$(BUILD)/fresh/wb/chapters,workbook,$@)
+$(BUILD)/fresh/04_em_fill_in: $(BUILD)/fresh/wb.stamp $(LIB)
+	$(CC) $(ALL_CFLAGS) $(WB_CFLAGS) $(BUILD)/fresh/wb/chapters/04_em_fill_in.c $(LIB) $(LDLIBS) -o $@
+
+# classic mistakes planted in a workbook: each must get the message naming it
+$(BUILD)/mistakes/%/exercise: tests/mistakes/%.c $(CHAPTERS) $(WORKBOOK_TOOL) $(EXERCISE_DEPS) | deps
+	rm -rf $(BUILD)/mistakes/$* && mkdir -p $(BUILD)/mistakes/$*
+	$(WORKBOOK_TOOL) make chapters $(BUILD)/mistakes/$*/wb --fill $< > /dev/null
+	$(call EXERCISE,$(BUILD)/mistakes/$*/wb/chapters,workbook,$@)
+
+# the student's commands
+workbook: $(WORKBOOK_TOOL)
+	@if [ -d $(WB)/chapters ]; then \
+	  echo "$(WB)/ is there: your work is kept (make reset B=name restores one blank)"; \
+	else $(WORKBOOK_TOOL) make chapters $(WB) && cp tests/exercise/WORKBOOK.md $(WB)/README.md && \
+	  echo "Open $(WB)/README.md, then: make exercise"; fi
+
+$(BUILD)/workbook/exercise: $(wildcard $(WB)/chapters/*.c) $(EXERCISE_DEPS) | deps
+	@mkdir -p $(BUILD)/workbook
+	@$(call EXERCISE,$(WB)/chapters,$(WB),$@)
+
+$(BUILD)/workbook/%: $(WB)/chapters/%.c $(LIB)
+	@mkdir -p $(BUILD)/workbook
+	@$(CC) $(ALL_CFLAGS) $(WB_CFLAGS) -I$(WB)/chapters $< $(LIB) $(LDLIBS) -o $@
+
+exercise: workbook
+	@$(MAKE) -s --no-print-directory $(BUILD)/workbook/exercise
+	@$(BUILD)/workbook/exercise --all
+
+progress: workbook
+	@$(MAKE) -s --no-print-directory $(BUILD)/workbook/exercise
+	@$(BUILD)/workbook/exercise --progress
+
+check-exercise hint reset: workbook
+	@if [ -z "$(B)" ]; then echo "which blank? make $@ B=name; the blanks:" \
+	  $$($(WORKBOOK_TOOL) list chapters); exit 2; fi
+	@case $@ in \
+	  check-exercise) $(MAKE) -s --no-print-directory $(BUILD)/workbook/exercise && \
+	                  $(BUILD)/workbook/exercise --blank $(B) ;; \
+	  hint) $(MAKE) -s --no-print-directory $(BUILD)/workbook/exercise && \
+	        $(BUILD)/workbook/exercise --hint $(B) $(WB)/.hints ;; \
+	  reset) $(WORKBOOK_TOOL) reset $(WB) $(B) ;; \
+	esac
 
 # --- dependencies: what a fresh Debian machine lacks --------------------------
 # Each word is COMMAND:PACKAGE, or pc-MODULE:PACKAGE for a pkg-config module.

@@ -115,3 +115,10 @@ int em_cli_fail(const em_cli *cli, const char *message)
     fprintf(stderr, "%s: %s\n", cli->prog, message);
     return 1;
 }
+
+void em_blank(const char *name)
+{
+    fprintf(stderr, "blank %s is not filled in yet: write it in the workbook, then run "
+                    "make check-exercise B=%s\n", name, name);
+    exit(EM_BLANK_EXIT);
+}

@@ -40,4 +40,11 @@ int em_cli_finish(const em_cli *cli, em_figdir *fd, em_status st, const char *er
 /* Print "PROG: MESSAGE" on stderr (for a status the chapter met); returns 1. */
 int em_cli_fail(const em_cli *cli, const char *message);
 
+/* The workbook's mark of a blank not filled in yet: say so on stderr and end
+ * the program with status EM_BLANK_EXIT, which the solution checks
+ * recognise. The one function of emlab that ends the program; only the
+ * workbook's blanks call it. */
+#define EM_BLANK_EXIT 86
+_Noreturn void em_blank(const char *name);
+
 #endif

@@ -1,0 +1,234 @@
+/* test_workbook.c — the lecturer's checks of the workbook: the reference
+ * passes every solution check, a fresh workbook fails every one with "not
+ * filled in yet", every planted classic mistake gets the message naming it,
+ * and the generator refuses broken markers. */
+#include "emlab_test.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifndef EMLAB_BUILD
+#define EMLAB_BUILD "build"
+#endif
+
+/* Run a shell command; its standard output and error (kept), status in *rc. */
+static const char *run(const char *cmd, int *rc)
+{
+    char full[2048];
+    snprintf(full, sizeof full, "%s 2>&1", cmd);
+    FILE *p = popen(full, "r");
+    ck_assert_msg(p != NULL, "cannot run %s", cmd);
+    size_t cap = 1 << 16, len = 0, got;
+    char *out = malloc(cap);
+    while ((got = fread(out + len, 1, cap - len - 1, p)) > 0) {
+        len += got;
+        if (len + 1 == cap)
+            out = realloc(out, cap *= 2);
+    }
+    out[len] = '\0';
+    int st = pclose(p);
+    *rc = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return keep(out);
+}
+
+static size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
+        n++;
+    return n;
+}
+
+START_TEST(test_reference_solution_passes_every_check)
+{
+    int rc;
+    const char *out = run(EMLAB_BUILD "/exercise-reference --all", &rc);
+    ck_assert_msg(rc == 0, "%s", out);
+    ck_assert_uint_eq(count(out, "[done]"), 8);
+    ck_assert_ptr_nonnull(strstr(out, "8/8 blanks done"));
+}
+END_TEST
+
+START_TEST(test_fresh_workbook_fails_every_check_as_not_filled_in)
+{
+    int rc;
+    const char *out = run(EMLAB_BUILD "/fresh/exercise --progress", &rc);
+    ck_assert_uint_eq(count(out, "not filled in yet"), 8);
+    ck_assert_uint_eq(count(out, "[done]"), 0);
+    ck_assert_ptr_null(strstr(out, "crashed"));
+    ck_assert_ptr_nonnull(strstr(out, "0/8 blanks done"));
+    /* --all stops at the first, in course order, and says how far */
+    out = run(EMLAB_BUILD "/fresh/exercise --all", &rc);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_uint_eq(count(out, "[todo]"), 1);
+    ck_assert_ptr_nonnull(strstr(out, "choose_component"));
+}
+END_TEST
+
+START_TEST(test_fresh_workbook_compiles_and_runs)
+{
+    int rc;
+    const char *dir = make_tmpdir();
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s/fresh/04_em_fill_in --format none --out %s", EMLAB_BUILD, dir);
+    const char *out = run(cmd, &rc);
+    ck_assert_int_eq(rc, EM_BLANK_EXIT);
+    ck_assert_ptr_nonnull(strstr(out, "blank e_step is not filled in yet"));
+}
+END_TEST
+
+/* Every tests/mistakes/NAME.c, planted in its own workbook, gets its message. */
+START_TEST(test_classic_mistakes_are_named)
+{
+    int rc;
+    const char *list = run("ls tests/mistakes/*.c", &rc);
+    ck_assert_int_eq(rc, 0);
+    size_t tried = 0;
+    for (const char *p = list; *p;) {
+        const char *nl = strchr(p, '\n');
+        char path[256], name[128], blank[64] = "", expect[256] = "", line[512], cmd[512];
+        snprintf(path, sizeof path, "%.*s", (int)(nl - p), p);
+        p = nl + 1;
+        sscanf(strrchr(path, '/') + 1, "%127[^.]", name);
+        FILE *f = fopen(path, "r");
+        ck_assert_ptr_nonnull(f);
+        while (fgets(line, sizeof line, f)) {
+            sscanf(line, "// blank: %63s", blank);
+            if (strncmp(line, "// expect: ", 11) == 0)
+                snprintf(expect, sizeof expect, "%.*s", (int)strcspn(line + 11, "\n"), line + 11);
+        }
+        fclose(f);
+        snprintf(cmd, sizeof cmd, "%s/mistakes/%s/exercise --blank %s", EMLAB_BUILD, name, blank);
+        const char *out = run(cmd, &rc);
+        ck_assert_msg(rc == 1, "%s: exit %d\n%s", name, rc, out);
+        ck_assert_msg(strstr(out, expect) != NULL, "%s: expected '%s' in:\n%s", name, expect, out);
+        ck_assert_ptr_nonnull(strstr(out, "[FAIL]"));
+        tried++;
+    }
+    ck_assert_uint_ge(tried, 9);
+}
+END_TEST
+
+/* The generator on a folder holding one chapter with TEXT. */
+static const char *generate(const char *text, int *rc, const char **out_dir)
+{
+    const char *src = make_tmpdir(), *dst = make_tmpdir();
+    write_file(src, "01_x.c", text);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s/workbook-tool make %s %s/wb", EMLAB_BUILD, src, dst);
+    *out_dir = path_in(dst, "wb");
+    return run(cmd, rc);
+}
+
+START_TEST(test_generator_refuses_broken_markers)
+{
+    static const struct {
+        const char *text, *want;
+    } cases[] = {
+        {"a\n/* BEGIN SOLUTION one */\n/* BEGIN SOLUTION two */\n/* END SOLUTION */\n",
+         "01_x.c:3: BEGIN SOLUTION two inside the blank opened on line 2"},
+        {"/* BEGIN SOLUTION one */\nx = 1;\n", "01_x.c:1: BEGIN SOLUTION one is never closed"},
+        {"x = 1;\n/* END SOLUTION */\n", "01_x.c:2: END SOLUTION without a BEGIN SOLUTION"},
+        {"/* BEGIN SOLUTION a */\n/* END SOLUTION */\n/* BEGIN SOLUTION a */\n/* END SOLUTION */\n",
+         "01_x.c:3: a blank named a exists already"},
+        {"y = 2; /* BEGIN SOLUTION b */\n", "01_x.c:1: a marker must stand alone on its line"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        int rc;
+        const char *dir;
+        const char *out = generate(cases[c].text, &rc, &dir);
+        ck_assert_int_eq(rc, 1);
+        ck_assert_msg(strstr(out, cases[c].want) != NULL, "expected '%s' in: %s", cases[c].want,
+                      out);
+        ck_assert_msg(access(dir, F_OK) != 0, "%s was written despite the error", dir);
+    }
+}
+END_TEST
+
+START_TEST(test_generator_keeps_indentation_and_compiles_blank)
+{
+    int rc;
+    const char *dir;
+    generate("void f(void)\n{\n        /* BEGIN SOLUTION deep */\n        g();\n"
+             "        /* END SOLUTION */\n}\n", &rc, &dir);
+    ck_assert_int_eq(rc, 0);
+    const char *wb = slurp(path_in(dir, "chapters/01_x.c"));
+    ck_assert_ptr_nonnull(wb);
+    ck_assert_ptr_nonnull(strstr(wb, "\n        em_blank(\"deep\");\n"));
+    ck_assert_ptr_nonnull(strstr(wb, "\n        /* END BLANK deep */\n"));
+    ck_assert_ptr_null(strstr(wb, "g();"));
+    ck_assert_str_eq(slurp(path_in(dir, ".pristine/chapters/01_x.c")), wb);
+}
+END_TEST
+
+START_TEST(test_reset_restores_one_blank)
+{
+    int rc;
+    const char *dir;
+    generate("/* BEGIN SOLUTION a */\nA;\n/* END SOLUTION */\nmiddle\n"
+             "/* BEGIN SOLUTION b */\nB;\n/* END SOLUTION */\n", &rc, &dir);
+    ck_assert_int_eq(rc, 0);
+    const char *file = path_in(dir, "chapters/01_x.c");
+    char *text = strdup(slurp(file)), *at;
+    /* the student writes both blanks */
+    while ((at = strstr(text, "em_blank(\"")))
+        memcpy(at, "my_blank(\"", 10);
+    FILE *f = fopen(file, "w");
+    fputs(text, f);
+    fclose(f);
+    free(text);
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "%s/workbook-tool reset %s a < /dev/null", EMLAB_BUILD, dir);
+    const char *out = run(cmd, &rc);
+    ck_assert_int_ne(rc, 0); /* without a terminal it does not ask, and changes nothing */
+    ck_assert_ptr_nonnull(strstr(out, "not asking without a terminal"));
+    ck_assert_uint_eq(count(slurp(file), "my_blank("), 2);
+    snprintf(cmd, sizeof cmd, "%s/workbook-tool reset %s a --yes", EMLAB_BUILD, dir);
+    run(cmd, &rc);
+    ck_assert_int_eq(rc, 0);
+    const char *now = slurp(file);
+    ck_assert_ptr_nonnull(strstr(now, "em_blank(\"a\")"));
+    ck_assert_ptr_nonnull(strstr(now, "my_blank(\"b\")")); /* the other blank is kept */
+    snprintf(cmd, sizeof cmd, "%s/workbook-tool reset %s nosuch --yes", EMLAB_BUILD, dir);
+    out = run(cmd, &rc);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_ptr_nonnull(strstr(out, "no blank named nosuch"));
+}
+END_TEST
+
+START_TEST(test_hints_come_in_tiers)
+{
+    const char *dir = make_tmpdir();
+    char cmd[512];
+    int rc;
+    snprintf(cmd, sizeof cmd, "%s/exercise-reference --hint m_step_pi %s", EMLAB_BUILD, dir);
+    ck_assert_ptr_nonnull(strstr(run(cmd, &rc), "Hint 1 of 3"));
+    ck_assert_ptr_nonnull(strstr(run(cmd, &rc), "Hint 2 of 3"));
+    const char *third = run(cmd, &rc);
+    ck_assert_ptr_nonnull(strstr(third, "Hint 3 of 3"));
+    ck_assert_ptr_nonnull(strstr(third, "pi_k = N_k / N")); /* the formula only now */
+    ck_assert_ptr_nonnull(strstr(run(cmd, &rc), "Hint 3 of 3"));
+    snprintf(cmd, sizeof cmd, "%s/exercise-reference --hint nosuch %s", EMLAB_BUILD, dir);
+    run(cmd, &rc);
+    ck_assert_int_eq(rc, 2);
+}
+END_TEST
+
+Suite *workbook_suite(void)
+{
+    Suite *s = suite_create("workbook");
+    TCase *tc = tcase_create("lecturer");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_reference_solution_passes_every_check);
+    tcase_add_test(tc, test_fresh_workbook_fails_every_check_as_not_filled_in);
+    tcase_add_test(tc, test_fresh_workbook_compiles_and_runs);
+    tcase_add_test(tc, test_classic_mistakes_are_named);
+    tcase_add_test(tc, test_generator_refuses_broken_markers);
+    tcase_add_test(tc, test_generator_keeps_indentation_and_compiles_blank);
+    tcase_add_test(tc, test_reset_restores_one_blank);
+    tcase_add_test(tc, test_hints_come_in_tiers);
+    suite_add_tcase(s, tc);
+    return s;
+}
