@@ -142,7 +142,8 @@ $(BUILD)/mistakes/%/exercise: tests/mistakes/%.c $(CHAPTERS) $(WORKBOOK_TOOL) $(
 # the student's commands
 workbook: $(WORKBOOK_TOOL)
 	@if [ -d $(WB)/chapters ]; then \
-	  echo "$(WB)/ is there: your work is kept (make reset B=name restores one blank)"; \
+	  if [ "$(MAKECMDGOALS)" = workbook ]; then \
+	    echo "$(WB)/ is there: your work is kept (make reset B=name restores one blank)"; fi; \
 	else $(WORKBOOK_TOOL) make chapters $(WB) && cp tests/exercise/WORKBOOK.md $(WB)/README.md && \
 	  echo "Open $(WB)/README.md, then: make exercise"; fi
 

@@ -473,8 +473,9 @@ static int cmd_reset(const char *out, const char *name, int yes)
         free(names[i]);
     }
     if (rc < 0)
-        fprintf(stderr, "workbook: no blank named %s in %s (make progress lists them)\n", name,
-                dir);
+        fprintf(stderr, "workbook: no blank named %s in %s: is the name right (make progress "
+                        "lists them), and are its BLANK and END BLANK comments still there?\n",
+                name, dir);
     free(dir);
     free(pdir);
     return rc < 0 ? 1 : rc;
