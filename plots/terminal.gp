@@ -1,7 +1,7 @@
 # terminal.gp: where a figure goes. Every emlab driver loads this first,
 # unless the figure is a frame of a panel or an animation.
 #   name   the file name without extension (set by the driver)
-#   fmt    png | svg | pdf | gif | 'gif animate delay N loop 0'
+#   fmt    png | svg | pdf | gif | tex | 'gif animate delay N loop 0'
 #   fig_w, fig_h   the size in pixels (pdf: at 100 pixels an inch)
 fig_w = exists("fig_w") ? fig_w : 900
 fig_h = exists("fig_h") ? fig_h : 600
@@ -18,6 +18,12 @@ if (fmt eq 'svg') {
 if (fmt eq 'pdf') {
     set terminal pdfcairo size (fig_w/100.0),(fig_h/100.0) enhanced font 'Sans,11' linewidth 1.5
     set output name.'.pdf'
+}
+if (fmt eq 'tex') {
+    # cairolatex: the drawing in NAME.pdf, the text in NAME.tex, set by LaTeX
+    # in the document's own fonts: \input{NAME.tex} in a slide
+    set terminal cairolatex pdf size (fig_w/100.0),(fig_h/100.0)
+    set output name.'.tex'
 }
 if (fmt[1:3] eq 'gif') {
     eval(sprintf("set terminal %s size %d,%d enhanced font 'Sans,13' dashlength 2", fmt, fig_w, fig_h))

@@ -72,7 +72,7 @@ int em_cli_parse(em_cli *cli, int argc, char **argv, const char *about)
             cli->out = v;
         } else if ((v = option_value(argc, argv, &i, "--format"))) {
             if (em_fig_format_parse(v, &cli->format))
-                rc = bad(cli, "--format is png, svg, pdf, gif or none, not", v);
+                rc = bad(cli, "--format is png, svg, pdf, gif, tex or none, not", v);
         } else {
             rc = bad(cli, "unknown argument", argv[i]);
         }

@@ -38,5 +38,6 @@
 #include "histogram.h"
 #include "pyfmt.h"
 #include "cli.h"
+#include "scale.h"
 
 #endif

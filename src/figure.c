@@ -9,7 +9,7 @@
 #include "histogram.h"
 #include "plot_sources.h"
 
-static const char *const format_names[] = {"png", "svg", "pdf", "gif", "none"};
+static const char *const format_names[] = {"png", "svg", "pdf", "gif", "tex", "none"};
 
 em_status em_fig_format_parse(const char *s, em_fig_format *fmt)
 {

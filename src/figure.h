@@ -27,10 +27,11 @@ typedef enum em_fig_format {
     EM_FIG_SVG,  /* svg                                  */
     EM_FIG_PDF,  /* pdfcairo                             */
     EM_FIG_GIF,  /* gif; animations become animated GIFs */
+    EM_FIG_TEX,  /* cairolatex: NAME.tex + NAME.pdf, for LaTeX slides */
     EM_FIG_NONE  /* data and scripts only, no gnuplot    */
 } em_fig_format;
 
-/* "png", "svg", "pdf", "gif" or "none". Returns EM_EINVAL for anything
+/* "png", "svg", "pdf", "gif", "tex" or "none". Returns EM_EINVAL for anything
  * else. */
 em_status em_fig_format_parse(const char *s, em_fig_format *fmt);
 const char *em_fig_format_name(em_fig_format fmt);

@@ -202,3 +202,8 @@ em_status em_gmm_sample(const em_gmm *m, em_rng *r, size_t n, double *x, size_t 
     em_gmm_eval_free(&ev);
     return EM_OK;
 }
+
+size_t em_gmm_free_params(size_t K, size_t d, int fixed_weights)
+{
+    return (fixed_weights ? 0 : K - 1) + K * d + K * d * (d + 1) / 2;
+}

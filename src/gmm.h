@@ -78,6 +78,12 @@ em_status em_gmm_curves_1d(const em_gmm *m, double lo, double hi, size_t npts, d
  * EM_ESINGULAR (a covariance is not positive definite). */
 em_status em_gmm_sample(const em_gmm *m, em_rng *r, size_t n, double *x, size_t *z);
 
+/* How many numbers a K-component mixture in d dimensions really chooses:
+ * (K - 1) weights (they sum to 1; none if held fixed), K d means and
+ * K d (d + 1) / 2 covariance entries (symmetric). The p of AIC = 2p - 2 l
+ * and BIC = p log n - 2 l. Can't fail. */
+size_t em_gmm_free_params(size_t K, size_t d, int fixed_weights);
+
 /* The parameter file: one line per component,
  *   weight  mu_1 .. mu_d  Sigma_11 Sigma_12 .. Sigma_dd   (row-major)
  * with `#` comments, each number written with %.17g so that reading the file

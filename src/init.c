@@ -124,3 +124,33 @@ em_status em_init_kmeanspp(em_gmm *m, const double *x, size_t n, em_rng *r)
     free(D2);
     return data_spread(m, x, n);
 }
+
+em_status em_init_parse(const char *s, em_init_kind *kind)
+{
+    static const char *const names[4] = {"data", "dirichlet", "random", "kmeans++"};
+    for (int i = 0; i < 4; i++)
+        if (strcmp(s, names[i]) == 0) {
+            *kind = (em_init_kind)i;
+            return EM_OK;
+        }
+    return EM_EINVAL;
+}
+
+em_status em_init(em_gmm *m, em_init_kind kind, const double *x, size_t n, em_rng *r,
+                  const em_options *opt)
+{
+    switch (kind) {
+    case EM_INIT_DATA:
+        return em_init_from_data(m, x, n, r);
+    case EM_INIT_DIRICHLET:
+        return em_init_dirichlet(m, x, n, r, opt, NULL);
+    case EM_INIT_RANDOM:
+        if (n < m->K)
+            return EM_ETOOFEW;
+        em_init_uniform(m, r);
+        return EM_OK;
+    case EM_INIT_KMEANSPP:
+        return em_init_kmeanspp(m, x, n, r);
+    }
+    return EM_EINVAL;
+}

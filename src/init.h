@@ -40,4 +40,20 @@ void em_init_uniform(em_gmm *m, em_rng *r);
  * Returns EM_ETOOFEW, EM_ENOMEM or EM_ESINGULAR. */
 em_status em_init_kmeanspp(em_gmm *m, const double *x, size_t n, em_rng *r);
 
+/* The starts by name, for programs. */
+typedef enum em_init_kind {
+    EM_INIT_DATA,      /* em_init_from_data    */
+    EM_INIT_DIRICHLET, /* em_init_dirichlet    */
+    EM_INIT_RANDOM,    /* em_init_uniform      */
+    EM_INIT_KMEANSPP   /* em_init_kmeanspp     */
+} em_init_kind;
+
+/* "data", "dirichlet", "random" or "kmeans++". Returns EM_EINVAL otherwise. */
+em_status em_init_parse(const char *s, em_init_kind *kind);
+
+/* Start m by the named strategy (opt is used by the Dirichlet start's
+ * M-step). Returns what that strategy returns. */
+em_status em_init(em_gmm *m, em_init_kind kind, const double *x, size_t n, em_rng *r,
+                  const em_options *opt);
+
 #endif
