@@ -35,7 +35,8 @@ LIB         := $(BUILD)/libemlab.a
 PLOTS       := $(wildcard plots/*.gp)
 CHAPTERS    := $(sort $(wildcard chapters/[0-9][0-9]_*.c))
 CHAPTER_BIN := $(patsubst chapters/%.c,$(BUILD)/%,$(CHAPTERS))
-TOOL_BIN    := $(if $(wildcard src/emlab.c),$(BUILD)/emlab)
+TOOL_SRC    := $(sort $(wildcard src/cmd/*.c))
+TOOL_BIN    := $(if $(TOOL_SRC),$(BUILD)/emlab)
 TEST_SRC    := $(sort $(wildcard tests/test_*.c)) tests/check_main.c
 TEST_BIN    := $(BUILD)/check_emlab
 HEADERS     := $(filter-out src/plot_sources.h,$(wildcard src/*.h))
@@ -69,8 +70,8 @@ $(BUILD)/obj $(BUILD)/gen:
 $(BUILD)/%: chapters/%.c $(LIB) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS) -o $@
 
-$(BUILD)/emlab: src/emlab.c $(LIB) $(HEADERS)
-	$(CC) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS) -o $@
+$(BUILD)/emlab: $(TOOL_SRC) $(wildcard src/cmd/*.h) $(LIB) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) -Isrc/cmd $(TOOL_SRC) $(LIB) $(LDLIBS) -o $@
 
 ifeq ($(STUDENT),1)
 figures: deps-figures workbook

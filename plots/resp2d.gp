@@ -7,7 +7,8 @@
 #   'mean_cK'         the mean of component K: x y
 # Variables: n_comp, style_K (line style of component K), title_text,
 #   x_min, x_max, y_min, y_max (the window, drawn with equal aspect),
-#   show_tics (0 in a panel, as the notebook's grid has none).
+#   equal_aspect (default 1), xlabel_text, ylabel_text. In a panel (the
+#   notebook's grid) no tics, as the notebook has none.
 title_text = exists("title_text") ? title_text : ''
 x_min = exists("x_min") ? x_min : -4
 x_max = exists("x_max") ? x_max : 8
@@ -17,12 +18,13 @@ in_panel = exists("emlab_panel") ? emlab_panel : 0
 set title title_text
 set xrange [x_min:x_max]
 set yrange [y_min:y_max]
-set size ratio -1
+if (!exists("equal_aspect") || equal_aspect) { set size ratio -1 }
 set border 15
 set xtics nomirror in
 set ytics nomirror in
 if (in_panel) { unset xtics; unset ytics; unset grid; set title font ',14' } \
-else { set xlabel 'x_1'; set ylabel 'x_2' }
+else { set xlabel (exists("xlabel_text") ? xlabel_text : 'x_1'); \
+       set ylabel (exists("ylabel_text") ? ylabel_text : 'x_2') }
 unset key
 unset colorbox
 style(k) = value(sprintf("style_%d", k))

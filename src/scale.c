@@ -35,3 +35,15 @@ void em_gmm_unstandardize(em_gmm *g, const double *m, const double *s)
                 g->cov[(k * d + j) * d + l] *= s[j] * s[l];
     }
 }
+
+void em_gmm_standardize(em_gmm *g, const double *m, const double *s)
+{
+    size_t d = g->d;
+    for (size_t k = 0; k < g->K; k++) {
+        for (size_t j = 0; j < d; j++)
+            g->mean[k * d + j] = (g->mean[k * d + j] - m[j]) / s[j];
+        for (size_t j = 0; j < d; j++)
+            for (size_t l = 0; l < d; l++)
+                g->cov[(k * d + j) * d + l] /= s[j] * s[l];
+    }
+}

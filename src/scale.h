@@ -26,4 +26,8 @@ em_status em_standardize(double *x, size_t n, size_t d, double *m, double *s, si
 /* Map a mixture fitted to standardised data back to the original units. */
 void em_gmm_unstandardize(em_gmm *g, const double *m, const double *s);
 
+/* The other way: a mixture in the original units mapped to standardised
+ * ones, mu_z = S^{-1}(mu - m), Sigma_z = S^{-1} Sigma S^{-1}. */
+void em_gmm_standardize(em_gmm *g, const double *m, const double *s);
+
 #endif

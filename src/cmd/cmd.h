@@ -1,0 +1,60 @@
+/* cmd.h — the emlab command: what its subcommands share.
+ *
+ * Conventions (as a Unix user expects): --help on every subcommand, long
+ * and short options, one line on stderr for each error ("emlab fit: ..."),
+ * exit 0 on success, 1 on a runtime or data error, 2 on a usage error.
+ */
+#ifndef EMLAB_CMD_H
+#define EMLAB_CMD_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "emlab.h"
+
+enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+int cmd_fit(int argc, char **argv);
+int cmd_sample(int argc, char **argv);
+int cmd_resp(int argc, char **argv);
+int cmd_select(int argc, char **argv);
+
+/* "emlab SUB: MESSAGE" on stderr; returns code. */
+int fail(const char *sub, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Strict number parsing for option OPT; on a bad value print a usage error
+ * and return -1. */
+int parse_count(const char *sub, const char *opt, const char *s, size_t min, size_t *out);
+int parse_real(const char *sub, const char *opt, const char *s, double min, double *out);
+int parse_seed(const char *sub, const char *s, uint32_t *out);
+
+/* Read a data file or a parameter file; on failure print the file:line
+ * message and return -1. */
+int load_data(const char *sub, const char *path, em_dataset *ds);
+int load_params(const char *sub, const char *path, em_gmm *m);
+
+/* How EM is to be run, the options every fitting subcommand shares. */
+typedef struct {
+    size_t K;
+    em_options em;          /* max_iter, tol, reg, fixed_weights         */
+    em_init_kind init;
+    const em_gmm *init_model; /* --init FILE: start from these parameters, or NULL */
+    uint32_t seed;
+    size_t restarts;
+} fit_spec;
+
+/* Fit `restarts` times from successive starts of one random stream seeded
+ * with spec->seed (or once from spec->init_model), keep the best
+ * log-likelihood in *best (allocated here) and its start in *start (if
+ * not NULL, allocated here). Prints one line and returns EXIT_RUNTIME on a
+ * failure, naming the component or point at fault. */
+int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm *best,
+             em_result *res, em_gmm *start);
+
+/* The weights, means and covariances, a component a block. */
+void print_model(const em_gmm *m);
+
+#endif

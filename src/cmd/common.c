@@ -1,0 +1,185 @@
+/* common.c — what the emlab subcommands share: numbers, files, fitting. */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cmd.h"
+
+int fail(const char *sub, int code, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "emlab %s: ", sub);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return code;
+}
+
+int parse_count(const char *sub, const char *opt, const char *s, size_t min, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*s == '\0' || *s == '-' || *end != '\0' || errno || v < min || v > 100000000000ULL) {
+        fail(sub, EXIT_USAGE, "%s needs a whole number of at least %zu, not '%s'", opt, min, s);
+        return -1;
+    }
+    *out = (size_t)v;
+    return 0;
+}
+
+int parse_real(const char *sub, const char *opt, const char *s, double min, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (*s == '\0' || *end != '\0' || errno || !isfinite(v) || v < min) {
+        fail(sub, EXIT_USAGE, "%s needs a number of at least %g, not '%s'", opt, min, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int parse_seed(const char *sub, const char *s, uint32_t *out)
+{
+    size_t v;
+    if (parse_count(sub, "--seed", s, 0, &v))
+        return -1;
+    if (v > 0xffffffffULL) {
+        fail(sub, EXIT_USAGE, "--seed is at most 4294967295, not '%s'", s);
+        return -1;
+    }
+    *out = (uint32_t)v;
+    return 0;
+}
+
+int load_data(const char *sub, const char *path, em_dataset *ds)
+{
+    char err[1024];
+    if (em_dataset_read(path, ds, err, sizeof err)) {
+        fail(sub, EXIT_RUNTIME, "%s", err);
+        return -1;
+    }
+    return 0;
+}
+
+int load_params(const char *sub, const char *path, em_gmm *m)
+{
+    char err[1024];
+    if (em_gmm_load(path, m, err, sizeof err)) {
+        fail(sub, EXIT_RUNTIME, "%s", err);
+        return -1;
+    }
+    return 0;
+}
+
+/* The sentence for a failed fit, naming what is at fault. */
+static int fit_failed(const char *sub, em_status st, const em_result *res, const em_dataset *ds)
+{
+    switch (st) {
+    case EM_ESINGULAR:
+        return fail(sub, EXIT_RUNTIME,
+                    "the covariance of component %zu is not positive definite (it collapsed "
+                    "onto too few points, or the start is degenerate); try --reg 1e-6 or "
+                    "another --seed", res->bad_k + 1);
+    case EM_ENONFINITE:
+        return fail(sub, EXIT_RUNTIME, "a point has zero density under every component, or a "
+                    "value is not finite (point %zu)", res->bad_index / ds->d + 1);
+    case EM_ETOOFEW:
+        return fail(sub, EXIT_RUNTIME, "%zu points are too few for the components asked for",
+                    ds->n);
+    default:
+        return fail(sub, EXIT_RUNTIME, "%s", em_strerror(st));
+    }
+}
+
+/* One start, by the strategy or from the file. */
+static int start_model(const char *sub, const em_dataset *ds, const fit_spec *spec, em_rng *r,
+                       em_gmm *m)
+{
+    if (spec->init_model)
+        return em_gmm_copy(m, spec->init_model) == EM_OK ? 0 : -1;
+    em_status st = em_init(m, spec->init, ds->x, ds->n, r, &spec->em);
+    if (st == EM_ESINGULAR) {
+        fail(sub, EXIT_RUNTIME, "the data have no spread in some direction (all points on a "
+             "line or a plane?): no covariance to start from");
+        return -1;
+    }
+    if (st) {
+        em_result none = {0};
+        fit_failed(sub, st, &none, ds);
+        return -1;
+    }
+    return 0;
+}
+
+int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm *best,
+             em_result *res, em_gmm *start)
+{
+    em_gmm m, first;
+    em_rng r;
+    em_rng_seed(&r, spec->seed);
+    memset(res, 0, sizeof *res);
+    if (em_gmm_alloc(best, spec->K, ds->d) || em_gmm_alloc(&m, spec->K, ds->d) ||
+        em_gmm_alloc(&first, spec->K, ds->d))
+        return fail(sub, EXIT_RUNTIME, "out of memory");
+    if (start && em_gmm_alloc(start, spec->K, ds->d))
+        return fail(sub, EXIT_RUNTIME, "out of memory");
+    size_t runs = spec->init_model ? 1 : spec->restarts;
+    int rc = EXIT_OK, have = 0;
+    em_options opt = spec->em;
+    opt.observer = NULL;
+    for (size_t run = 0; run < runs && rc == EXIT_OK; run++) {
+        em_result r1;
+        if (start_model(sub, ds, spec, &r, &m)) {
+            rc = EXIT_RUNTIME;
+            break;
+        }
+        em_gmm_copy(&first, &m);
+        em_status st = em_fit(&m, ds->x, ds->n, &opt, NULL, &r1);
+        if (st) {
+            if (runs == 1)
+                rc = fit_failed(sub, st, &r1, ds);
+            em_result_free(&r1);
+            continue; /* with restarts, a run that fails is skipped */
+        }
+        if (!have || r1.loglik > res->loglik) {
+            em_result_free(res);
+            *res = r1;
+            em_gmm_copy(best, &m);
+            if (start)
+                em_gmm_copy(start, &first);
+            have = 1;
+        } else {
+            em_result_free(&r1);
+        }
+    }
+    if (rc == EXIT_OK && !have)
+        rc = fail(sub, EXIT_RUNTIME, "every one of the %zu restarts failed (singular "
+                  "covariances): try --reg 1e-6", runs);
+    em_gmm_free(&m);
+    em_gmm_free(&first);
+    return rc;
+}
+
+void print_model(const em_gmm *m)
+{
+    char buf[4096];
+    size_t d = m->d;
+    for (size_t k = 0; k < m->K; k++) {
+        printf("component %zu: weight %.6f\n", k + 1, m->weight[k]);
+        printf("  mean       %s\n", em_numpy_array(m->mean + k * d, d, 6, buf, sizeof buf));
+        em_numpy_matrix(m->cov + k * d * d, d, d, 6, buf, sizeof buf);
+        printf("  covariance ");
+        for (const char *p = buf; *p; p++) {
+            putchar(*p);
+            if (*p == '\n')
+                printf("             ");
+        }
+        putchar('\n');
+    }
+}

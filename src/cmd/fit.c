@@ -1,0 +1,292 @@
+/* fit.c — emlab fit DATA -k K [options]: EM on your own data, with the
+ * figures of a lecture. */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cmd.h"
+#include "snapshots.h"
+
+static const char *const SUB = "fit";
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+        "usage: emlab fit DATA -k K [options]\n"
+        "Fit a K-component Gaussian mixture to the points in DATA (one point a line,\n"
+        "numbers separated by spaces or commas, optional header) by EM, and draw it.\n"
+        "\n"
+        "  -k, --components K     number of components (required)\n"
+        "  -i, --init HOW         data | dirichlet | random | kmeans++ (default) | FILE,\n"
+        "                         FILE a parameter file (weight, means, covariance a line)\n"
+        "  -n, --iters N          at most N iterations (default 100)\n"
+        "  -t, --tol T            stop when the log-likelihood gains less than T\n"
+        "                         (summed over the points; default 1e-4; 0: run all N)\n"
+        "  -r, --reg R            added to every covariance's diagonal (default 1e-6; 0 allowed)\n"
+        "  -s, --seed S           seed of the random start (default 0)\n"
+        "  -R, --restarts R       R random starts, the best log-likelihood kept (default 1)\n"
+        "      --fixed-weights    hold every weight at 1/K\n"
+        "      --standardize      fit to zero-mean unit-variance columns; results in the\n"
+        "                         original units\n"
+        "      --params-out FILE  write the fitted parameters (the --init FILE format)\n"
+        "      --resp-out FILE    write the responsibilities, one point a line\n"
+        "  -o, --out DIR          figures and their data (default out/fit)\n"
+        "  -f, --format F         png (default), svg, pdf, gif (with an animation), tex\n"
+        "                         (cairolatex for LaTeX slides), none\n"
+        "      --snapshots LIST   iterations to draw: 0,1,2,5,20 (the default) or every:N;\n"
+        "                         the last iteration is always drawn\n"
+        "      --dims I,J         the two coordinates drawn when d > 2 (default 1,2)\n"
+        "  -q, --quiet            print only the result, not every iteration\n"
+        "  -h, --help             this text\n");
+}
+
+typedef struct {
+    const char *data, *init, *params_out, *resp_out, *out;
+    fit_spec spec;
+    snap_plan plan;
+    int standardize, quiet;
+    em_fig_format format;
+    size_t dim_i, dim_j;
+} fit_args;
+
+enum { OPT_FIXED = 256, OPT_STD, OPT_POUT, OPT_ROUT, OPT_SNAP, OPT_DIMS };
+
+static int parse_dims(const char *s, size_t *i, size_t *j)
+{
+    char *end;
+    unsigned long a = strtoul(s, &end, 10), b = 0;
+    if (*end == ',')
+        b = strtoul(end + 1, &end, 10);
+    if (*end != '\0' || a < 1 || b < 1 || a == b)
+        return fail(SUB, -1, "--dims needs two different coordinates, as 1,3, not '%s'", s);
+    *i = a - 1;
+    *j = b - 1;
+    return 0;
+}
+
+static int parse_args(int argc, char **argv, fit_args *a)
+{
+    static const struct option longs[] = {
+        {"components", required_argument, 0, 'k'}, {"init", required_argument, 0, 'i'},
+        {"iters", required_argument, 0, 'n'},      {"tol", required_argument, 0, 't'},
+        {"reg", required_argument, 0, 'r'},        {"seed", required_argument, 0, 's'},
+        {"restarts", required_argument, 0, 'R'},   {"fixed-weights", no_argument, 0, OPT_FIXED},
+        {"standardize", no_argument, 0, OPT_STD},  {"params-out", required_argument, 0, OPT_POUT},
+        {"resp-out", required_argument, 0, OPT_ROUT}, {"out", required_argument, 0, 'o'},
+        {"format", required_argument, 0, 'f'},     {"snapshots", required_argument, 0, OPT_SNAP},
+        {"dims", required_argument, 0, OPT_DIMS},  {"quiet", no_argument, 0, 'q'},
+        {"help", no_argument, 0, 'h'},             {0, 0, 0, 0}};
+    int c, bad = 0;
+    snap_plan_parse(SUB, NULL, &a->plan);
+    opterr = 0;
+    optind = 1;
+    while (!bad && (c = getopt_long(argc, argv, ":k:i:n:t:r:s:R:o:f:qh", longs, NULL)) != -1) {
+        switch (c) {
+        case 'k': bad = parse_count(SUB, "-k", optarg, 1, &a->spec.K); break;
+        case 'i': a->init = optarg; break;
+        case 'n': bad = parse_count(SUB, "--iters", optarg, 0, &a->spec.em.max_iter); break;
+        case 't': bad = parse_real(SUB, "--tol", optarg, 0.0, &a->spec.em.tol); break;
+        case 'r': bad = parse_real(SUB, "--reg", optarg, 0.0, &a->spec.em.reg); break;
+        case 's': bad = parse_seed(SUB, optarg, &a->spec.seed); break;
+        case 'R': bad = parse_count(SUB, "--restarts", optarg, 1, &a->spec.restarts); break;
+        case OPT_FIXED: a->spec.em.fixed_weights = 1; break;
+        case OPT_STD: a->standardize = 1; break;
+        case OPT_POUT: a->params_out = optarg; break;
+        case OPT_ROUT: a->resp_out = optarg; break;
+        case 'o': a->out = optarg; break;
+        case 'f':
+            if (em_fig_format_parse(optarg, &a->format))
+                bad = fail(SUB, -1, "--format is png, svg, pdf, gif, tex or none, not '%s'",
+                           optarg);
+            break;
+        case OPT_SNAP: bad = snap_plan_parse(SUB, optarg, &a->plan) ? -1 : 0; break;
+        case OPT_DIMS: bad = parse_dims(optarg, &a->dim_i, &a->dim_j); break;
+        case 'q': a->quiet = 1; break;
+        case 'h': usage(stdout); return 0;
+        case ':': bad = fail(SUB, -1, "%s needs a value (see emlab fit --help)", argv[optind - 1]); break;
+        default: bad = fail(SUB, -1, "unknown option '%s' (see emlab fit --help)", argv[optind - 1]);
+        }
+    }
+    if (bad)
+        return EXIT_USAGE;
+    if (optind + 1 != argc)
+        return fail(SUB, EXIT_USAGE, optind == argc ? "which data file? emlab fit DATA -k K"
+                                                    : "one data file only (see emlab fit --help)");
+    a->data = argv[optind];
+    if (a->spec.K == 0)
+        return fail(SUB, EXIT_USAGE, "how many components? -k K (K >= 1)");
+    if (a->init && em_init_parse(a->init, &a->spec.init) != EM_OK)
+        a->spec.init = EM_INIT_KMEANSPP; /* not a strategy: a parameter file */
+    return -1;
+}
+
+/* --init FILE: load it and check it fits the data. */
+static int load_start(const fit_args *a, const em_dataset *ds, em_gmm *start)
+{
+    em_init_kind kind;
+    if (!a->init || em_init_parse(a->init, &kind) == EM_OK)
+        return 0;
+    if (load_params(SUB, a->init, start))
+        return -1;
+    if (start->K != a->spec.K || start->d != ds->d) {
+        fail(SUB, EXIT_RUNTIME, "%s: the parameters have K = %zu, d = %zu; the data need "
+             "K = %zu, d = %zu", a->init, start->K, start->d, a->spec.K, ds->d);
+        em_gmm_free(start);
+        return -1;
+    }
+    return 1;
+}
+
+static void print_result(const fit_args *a, const em_dataset *ds, const em_result *res,
+                         double loglik, const em_gmm *m)
+{
+    if (res->converged)
+        printf("converged after %zu iterations (the log-likelihood gained less than %g)\n",
+               res->iterations, a->spec.em.tol);
+    else
+        printf("stopped after %zu iterations without converging (--iters %zu, --tol %g)\n",
+               res->iterations, a->spec.em.max_iter, a->spec.em.tol);
+    if (res->n_empty)
+        printf("warning: %zu time(s) a component lost all its points (last: component %zu); "
+               "each was restarted at the point farthest from the other means\n",
+               res->n_empty, res->last_empty + 1);
+    printf("log-likelihood %.6f, per point %.6f (n = %zu, d = %zu, K = %zu)\n", loglik,
+           loglik / (double)ds->n, ds->n, ds->d, a->spec.K);
+    print_model(m);
+}
+
+/* The responsibilities, one point a line, written atomically. */
+static int write_resp(const char *path, const double *resp, size_t n, size_t K)
+{
+    char err[1024], (*label)[32] = malloc(K * sizeof *label);
+    char **names = malloc(K * sizeof *names);
+    for (size_t k = 0; k < K; k++) {
+        snprintf(label[k], sizeof label[k], "gamma_%zu", k + 1);
+        names[k] = label[k];
+    }
+    em_status st = em_dataset_write(path, resp, n, K, names, err, sizeof err);
+    free(names);
+    free(label);
+    return st ? fail(SUB, EXIT_RUNTIME, "%s", err) : EXIT_OK;
+}
+
+/* Components that collapsed onto a few points: their variance is the floor. */
+static void warn_collapse(const em_gmm *m, double reg, const double *scale)
+{
+    size_t d = m->d;
+    for (size_t k = 0; reg > 0.0 && k < m->K; k++)
+        for (size_t j = 0; j < d; j++) {
+            double floor_j = reg * (scale ? scale[j] * scale[j] : 1.0);
+            if (m->cov[(k * d + j) * d + j] <= 10.0 * floor_j) {
+                printf("warning: component %zu collapsed onto a few points: its variance is "
+                       "held at the floor --reg %g\n", k + 1, reg);
+                break;
+            }
+        }
+}
+
+/* Fit, watching: the standardised copy of the data if asked, the best of
+ * the restarts, then that run again with the observer drawing it. */
+static int run(fit_args *a, const em_dataset *ds, em_figdir *fd)
+{
+    size_t n = ds->n, d = ds->d, K = a->spec.K;
+    em_dataset z = *ds;
+    double *shift = NULL, *scale = NULL, *resp = malloc(n * K * sizeof *resp);
+    em_gmm start_file = {0}, best = {0}, start = {0};
+    em_result res = {0};
+    int rc = resp ? EXIT_OK : fail(SUB, EXIT_RUNTIME, "out of memory");
+    if (rc == EXIT_OK && a->standardize) {
+        shift = malloc(d * sizeof *shift);
+        scale = malloc(d * sizeof *scale);
+        z.x = malloc(n * d * sizeof *z.x);
+        size_t col = 0;
+        memcpy(z.x, ds->x, n * d * sizeof *z.x);
+        if (em_standardize(z.x, n, d, shift, scale, &col))
+            rc = fail(SUB, EXIT_RUNTIME, "%s: column %zu is constant: it cannot be "
+                      "standardised", a->data, col + 1);
+    }
+    int from_file = rc == EXIT_OK ? load_start(a, ds, &start_file) : 0;
+    if (from_file < 0)
+        rc = EXIT_RUNTIME;
+    if (from_file > 0) {
+        if (shift)
+            em_gmm_standardize(&start_file, shift, scale);
+        a->spec.init_model = &start_file;
+    }
+    if (rc == EXIT_OK)
+        rc = fit_best(SUB, &z, &a->spec, &best, &res, &start);
+    double offset = 0.0;
+    for (size_t j = 0; shift && j < d; j++)
+        offset -= (double)n * log(scale[j]); /* l_x = l_z - n sum_j log s_j */
+    snap_ctx snap = {.ds = ds, .shift = shift, .scale = scale, .ll_offset = offset,
+                     .quiet = a->quiet, .plan = a->plan, .fd = fd, .dim_i = a->dim_i,
+                     .dim_j = a->dim_j};
+    if (rc == EXIT_OK) {
+        em_result_free(&res);
+        em_options opt = a->spec.em;
+        opt.observer = snap_observer;
+        opt.observer_ctx = &snap;
+        em_gmm_copy(&best, &start);
+        if (snap_init(&snap, K, opt.max_iter) || em_fit(&best, z.x, n, &opt, resp, &res))
+            rc = fail(SUB, EXIT_RUNTIME, "the fit failed when run again to draw it");
+        else if (snap_finish(&snap, res.iterations, &best, resp))
+            rc = fail(SUB, EXIT_RUNTIME, "%s", snap.err);
+    }
+    if (rc == EXIT_OK) {
+        double l;
+        if (shift)
+            em_gmm_unstandardize(&best, shift, scale);
+        em_log_likelihood(&best, ds->x, n, &l, NULL);
+        print_result(a, ds, &res, l, &best);
+        warn_collapse(&best, a->spec.em.reg, scale);
+        char err[1024];
+        if (a->params_out && em_gmm_save(a->params_out, &best, err, sizeof err))
+            rc = fail(SUB, EXIT_RUNTIME, "%s", err);
+        if (rc == EXIT_OK && a->resp_out)
+            rc = write_resp(a->resp_out, resp, n, K);
+    }
+    em_gmm_free(&start_file);
+    em_gmm_free(&best);
+    em_gmm_free(&start);
+    em_result_free(&res);
+    snap_free(&snap);
+    free(resp);
+    free(shift);
+    free(scale);
+    if (z.x != ds->x)
+        free(z.x);
+    return rc;
+}
+
+int cmd_fit(int argc, char **argv)
+{
+    fit_args a = {.out = "out/fit", .format = EM_FIG_PNG, .dim_i = 0, .dim_j = 1,
+                  .spec = {.em = em_default_options(), .init = EM_INIT_KMEANSPP, .restarts = 1}};
+    int rc = parse_args(argc, argv, &a);
+    if (rc >= 0)
+        return rc;
+    em_dataset ds;
+    if (load_data(SUB, a.data, &ds))
+        return EXIT_RUNTIME;
+    if (a.spec.K > ds.n)
+        rc = fail(SUB, EXIT_RUNTIME, "%s: %zu points, too few for K = %zu components", a.data,
+                  ds.n, a.spec.K);
+    else if (ds.d > 2 && (a.dim_i >= ds.d || a.dim_j >= ds.d))
+        rc = fail(SUB, EXIT_USAGE, "--dims: the data have only %zu coordinates", ds.d);
+    else if (ds.d == 2 && (a.dim_i > 1 || a.dim_j > 1))
+        rc = fail(SUB, EXIT_USAGE, "--dims: the data have only 2 coordinates");
+    em_figdir fd;
+    char err[1024];
+    if (rc < 0 && em_figdir_open(&fd, a.out, a.format, err, sizeof err))
+        rc = fail(SUB, EXIT_RUNTIME, "%s", err);
+    if (rc < 0) {
+        rc = run(&a, &ds, &fd);
+        if (rc == EXIT_OK && em_figdir_render(&fd, err, sizeof err))
+            rc = fail(SUB, EXIT_RUNTIME, "%s", err);
+        em_figdir_close(&fd);
+    }
+    em_dataset_free(&ds);
+    return rc;
+}

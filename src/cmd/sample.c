@@ -1,0 +1,137 @@
+/* sample.c — emlab sample: points from a mixture, to stdout or a file. */
+#define _POSIX_C_SOURCE 200809L
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cmd.h"
+
+static const char *const SUB = "sample";
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+        "usage: emlab sample (--params FILE | -k K -d D) [options]\n"
+        "Draw points from a Gaussian mixture: the one in a parameter file, or a random one\n"
+        "(means uniform in [-10, 10]^d, covariances A^T A / d + I/20 with A standard normal,\n"
+        "weights uniform then normalised).\n"
+        "\n"
+        "  -p, --params FILE   the mixture (weight, means, covariance a line)\n"
+        "  -k, --components K  a random mixture of K components ...\n"
+        "  -d, --dim D         ... in D dimensions\n"
+        "  -n, --points N      how many points (default 1000)\n"
+        "  -s, --seed S        seed of the random generator (default 0)\n"
+        "  -l, --labels        add each point's component (1..K) as a last column\n"
+        "  -o, --output FILE   write there (atomically) instead of to standard output\n"
+        "  -h, --help          this text\n");
+}
+
+/* The random mixture, drawn from r. */
+static em_status random_mixture(em_gmm *m, em_rng *r)
+{
+    size_t K = m->K, d = m->d;
+    double *A = malloc(d * d * sizeof *A), total = 0.0;
+    if (!A)
+        return EM_ENOMEM;
+    for (size_t v = 0; v < K * d; v++)
+        m->mean[v] = 20.0 * (em_rng_uniform(r) - 0.5);
+    for (size_t k = 0; k < K; k++) {
+        for (size_t v = 0; v < d * d; v++)
+            A[v] = em_rng_gauss(r);
+        double *S = m->cov + k * d * d;
+        for (size_t j = 0; j < d; j++)
+            for (size_t l = 0; l < d; l++) {
+                double s = j == l ? 0.05 : 0.0;
+                for (size_t i = 0; i < d; i++)
+                    s += A[i * d + j] * A[i * d + l] / (double)d;
+                S[j * d + l] = s;
+            }
+    }
+    for (size_t k = 0; k < K; k++)
+        total += m->weight[k] = em_rng_uniform(r);
+    for (size_t k = 0; k < K; k++)
+        m->weight[k] /= total;
+    free(A);
+    return EM_OK;
+}
+
+static void write_points(FILE *f, const double *x, const size_t *z, size_t n, size_t d)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < d; j++)
+            fprintf(f, "%.17g%s", x[i * d + j], j + 1 < d || z ? " " : "\n");
+        if (z)
+            fprintf(f, "%zu\n", z[i] + 1);
+    }
+}
+
+int cmd_sample(int argc, char **argv)
+{
+    static const struct option longs[] = {
+        {"params", required_argument, 0, 'p'}, {"components", required_argument, 0, 'k'},
+        {"dim", required_argument, 0, 'd'},    {"points", required_argument, 0, 'n'},
+        {"seed", required_argument, 0, 's'},   {"labels", no_argument, 0, 'l'},
+        {"output", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    const char *params = NULL, *output = NULL;
+    size_t K = 0, d = 0, n = 1000;
+    uint32_t seed = 0;
+    int labels = 0, c, bad = 0;
+    opterr = 0;
+    optind = 1;
+    while (!bad && (c = getopt_long(argc, argv, ":p:k:d:n:s:lo:h", longs, NULL)) != -1) {
+        switch (c) {
+        case 'p': params = optarg; break;
+        case 'k': bad = parse_count(SUB, "-k", optarg, 1, &K); break;
+        case 'd': bad = parse_count(SUB, "-d", optarg, 1, &d); break;
+        case 'n': bad = parse_count(SUB, "-n", optarg, 1, &n); break;
+        case 's': bad = parse_seed(SUB, optarg, &seed); break;
+        case 'l': labels = 1; break;
+        case 'o': output = optarg; break;
+        case 'h': usage(stdout); return EXIT_OK;
+        case ':': bad = fail(SUB, -1, "%s needs a value (see emlab sample --help)", argv[optind - 1]); break;
+        default: bad = fail(SUB, -1, "unknown option '%s' (see emlab sample --help)", argv[optind - 1]);
+        }
+    }
+    if (bad)
+        return EXIT_USAGE;
+    if (optind != argc)
+        return fail(SUB, EXIT_USAGE, "unexpected argument '%s' (see emlab sample --help)",
+                    argv[optind]);
+    if (!params && (!K || !d))
+        return fail(SUB, EXIT_USAGE, "which mixture? --params FILE, or -k K -d D for a random one");
+    if (params && (K || d))
+        return fail(SUB, EXIT_USAGE, "--params or -k/-d, not both");
+    em_gmm m;
+    em_rng r;
+    em_rng_seed(&r, seed);
+    if (params) {
+        if (load_params(SUB, params, &m))
+            return EXIT_RUNTIME;
+    } else if (em_gmm_alloc(&m, K, d) || random_mixture(&m, &r)) {
+        return fail(SUB, EXIT_RUNTIME, "out of memory");
+    }
+    double *x = malloc(n * m.d * sizeof *x);
+    size_t *z = malloc(n * sizeof *z);
+    int rc = EXIT_OK;
+    if (!x || !z || em_gmm_sample(&m, &r, n, x, z)) {
+        rc = fail(SUB, EXIT_RUNTIME, "out of memory");
+    } else if (!output) {
+        write_points(stdout, x, labels ? z : NULL, n, m.d);
+    } else {
+        char err[1024];
+        em_outfile out;
+        if (em_out_open(&out, output, err, sizeof err) == EM_OK) {
+            write_points(out.f, x, labels ? z : NULL, n, m.d);
+            if (em_out_commit(&out, err, sizeof err))
+                rc = fail(SUB, EXIT_RUNTIME, "%s", err);
+        } else {
+            rc = fail(SUB, EXIT_RUNTIME, "%s", err);
+        }
+    }
+    free(x);
+    free(z);
+    em_gmm_free(&m);
+    return rc;
+}
