@@ -6,6 +6,7 @@
 #   n_curves (default 1), key_I, style_I (line style of curve I, default I)
 #   title_text, xlabel_text, ylabel_text, xtics_step (e.g. 1 for iterations)
 #   has_marks           1 to draw the 'marks' block
+#   key_pos             where the key goes (default 'bottom right')
 title_text = exists("title_text") ? title_text : ''
 xlabel_text = exists("xlabel_text") ? xlabel_text : 'x'
 ylabel_text = exists("ylabel_text") ? ylabel_text : 'y'
@@ -17,7 +18,8 @@ set title title_text noenhanced
 set xlabel xlabel_text noenhanced
 set ylabel ylabel_text noenhanced
 if (exists("xtics_step")) { set xtics xtics_step }
-if (!exists("key_1")) { unset key } else { set key bottom right }
+key_pos = exists("key_pos") ? key_pos : 'bottom right'
+if (!exists("key_1")) { unset key } else { eval('set key '.key_pos) }
 set autoscale xfix
 set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.05
 plot for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with linespoints \

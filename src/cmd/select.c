@@ -61,11 +61,19 @@ static em_status draw(const char *out, em_fig_format fmt, const row *rows, size_
                 if (rows[r].ok)
                     fprintf(o, "%zu %.10g\n", rows[r].K, c ? rows[r].aic : rows[r].bic);
         }
+        double lo = rows[best_aic].aic, hi = lo;
+        for (size_t r = 0; r < n_rows; r++)
+            if (rows[r].ok) {
+                lo = fmin(lo, fmin(rows[r].aic, rows[r].bic));
+                hi = fmax(hi, fmax(rows[r].aic, rows[r].bic));
+            }
+        double up = 0.06 * (hi - lo); /* labels above the rings */
         FILE *m = em_fig_block(&f, "marks");
         fprintf(m, "%zu %.10g \"best BIC\" %zu %.10g\n", rows[best_bic].K, rows[best_bic].bic,
-                rows[best_bic].K, rows[best_bic].bic);
+                rows[best_bic].K, rows[best_bic].bic + up);
         fprintf(m, "%zu %.10g \"best AIC\" %zu %.10g\n", rows[best_aic].K, rows[best_aic].aic,
-                rows[best_aic].K, rows[best_aic].aic);
+                rows[best_aic].K, rows[best_aic].aic - up);
+        em_fig_set_str(&f, "key_pos", "top right");
         em_fig_set_num(&f, "n_curves", 2);
         em_fig_set_str(&f, "key_1", "BIC = p log n - 2 log L");
         em_fig_set_str(&f, "key_2", "AIC = 2p - 2 log L");

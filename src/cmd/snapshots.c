@@ -161,6 +161,7 @@ static em_status draw_1d(snap_ctx *c, em_fig *f)
         em_fig_set_num(f, "n_curves", (double)(K + 1));
         em_fig_set_num(f, "has_bars", 1);
         em_fig_set_str(f, "bars_key", "data");
+        em_fig_set_str(f, "key_pos", "outside right top");
         char label[128];
         axis_label(ds, 0, label, sizeof label);
         em_fig_set_str(f, "xlabel_text", label);
@@ -184,10 +185,8 @@ static em_status draw(snap_ctx *c, size_t t, const double *resp)
     st = c->ds->d == 1 ? draw_1d(c, &f) : draw_2d(c, &f, resp);
     snprintf(title, sizeof title, "Iteration %zu", t);
     em_fig_set_str(&f, "title_text", title);
-    if (c->ds->d > 1) {
-        em_fig_set_num(&f, "fig_w", 800);
-        em_fig_set_num(&f, "fig_h", 750);
-    }
+    em_fig_set_num(&f, "fig_w", c->ds->d > 1 ? 800 : 1100);
+    em_fig_set_num(&f, "fig_h", c->ds->d > 1 ? 750 : 600);
     if (st) {
         em_fig_abort(&f);
         snprintf(c->err, sizeof c->err, "%s", em_strerror(st));
@@ -254,7 +253,7 @@ em_status snap_finish(snap_ctx *c, size_t last, const em_gmm *m, const double *r
         const char *names[SNAP_MAX];
         for (size_t s = 0; s < c->n_snap; s++)
             names[s] = c->names[s];
-        int w = c->ds->d == 1 ? 900 : 800, h = c->ds->d == 1 ? 600 : 750;
+        int w = c->ds->d == 1 ? 1100 : 800, h = c->ds->d == 1 ? 600 : 750;
         st = em_fig_animation(c->fd, "em", names, c->n_snap, 60, w, h, c->err, sizeof c->err);
     }
     return st;
