@@ -161,6 +161,7 @@ int main(void)
     srunner_add_suite(sr, figure_suite());
     srunner_add_suite(sr, chapters_suite());
     srunner_add_suite(sr, workbook_suite());
+    srunner_add_suite(sr, emlab_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     int run = srunner_ntests_run(sr);

@@ -28,6 +28,7 @@ Suite *dataset_suite(void);
 Suite *figure_suite(void);
 Suite *chapters_suite(void);
 Suite *workbook_suite(void);
+Suite *emlab_suite(void);
 
 /* |got - want| / |want| (absolute when want is 0). */
 double rel_err(double got, double want);
