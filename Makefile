@@ -46,7 +46,7 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 .PHONY: all figures check valgrind deps deps-figures install clean workbook exercise \
-        check-exercise hint progress reset workbook-checks
+        check-exercise hint progress reset workbook-checks fuzz deps-fuzz
 all: $(LIB) $(CHAPTER_BIN) $(TOOL_BIN)
 
 # --- the library ------------------------------------------------------------
@@ -175,8 +175,23 @@ check-exercise hint reset: workbook
 	  reset) $(WORKBOOK_TOOL) reset $(WB) $(B) ;; \
 	esac
 
+# --- fuzzing the readers (libFuzzer, clang, ASan + UBSan) -------------------------
+FUZZ_SECONDS ?= 300
+FUZZ_SRC     := $(filter-out src/cli.c src/render.c,$(LIB_SRC)) $(BUILD)/gen/plot_sources.c
+fuzz: deps-fuzz $(BUILD)/gen/plot_sources.c
+	@mkdir -p build/fuzz build/fuzz/corpus
+	clang -std=c11 -g -O1 -Isrc -Ibuild/gen -fsanitize=fuzzer,address,undefined \
+	    -fno-sanitize-recover=all tests/fuzz/fuzz_readers.c $(FUZZ_SRC) -lm -o build/fuzz/fuzz_readers
+	cp tests/fuzz/corpus/* build/fuzz/corpus/
+	build/fuzz/fuzz_readers -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	    -print_final_stats=1 build/fuzz/corpus 2>&1 | tail -25
+
+deps-fuzz:
+	$(call ensure,clang:clang /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a:libclang-rt-14-dev)
+
 # --- dependencies: what a fresh Debian machine lacks --------------------------
-# Each word is COMMAND:PACKAGE, or pc-MODULE:PACKAGE for a pkg-config module.
+# Each word is COMMAND:PACKAGE, pc-MODULE:PACKAGE for a pkg-config module, or
+# /FILE:PACKAGE for a file the package installs.
 # Installed through apt-get as root or with passwordless sudo; otherwise we
 # stop and say exactly what to run.
 define ensure
@@ -185,6 +200,7 @@ define ensure
 	  what=$${spec%%:*}; pkg=$${spec##*:}; \
 	  case $$what in \
 	    pc-*) pkg-config --exists $${what#pc-} 2>/dev/null || missing="$$missing $$pkg" ;; \
+	    /*) test -e $$what || missing="$$missing $$pkg" ;; \
 	    *) command -v $$what >/dev/null 2>&1 || missing="$$missing $$pkg" ;; \
 	  esac; \
 	done; \
