@@ -46,7 +46,7 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 .PHONY: all figures check valgrind deps deps-figures install clean workbook exercise \
-        check-exercise hint progress reset workbook-checks fuzz deps-fuzz
+        check-exercise hint progress reset workbook-checks fuzz deps-fuzz compare-sklearn
 all: $(LIB) $(CHAPTER_BIN) $(TOOL_BIN)
 
 # --- the library ------------------------------------------------------------
@@ -174,6 +174,14 @@ check-exercise hint reset: workbook
 	        $(BUILD)/workbook/exercise --hint $(B) $(WB)/.hints ;; \
 	  reset) $(WORKBOOK_TOOL) reset $(WB) $(B) ;; \
 	esac
+
+# --- emlab fit beside scikit-learn, from the same starts ---------------------------
+compare-sklearn: all
+	$(call ensure,/usr/lib/python3/dist-packages/sklearn/__init__.py:python3-sklearn)
+	/usr/bin/python3 tests/sklearn/compare.py $(BUILD)/emlab tests/data/old_faithful.csv \
+	    tests/data/init_faithful_k2.txt 50 $(BUILD)/sklearn_faithful_k2.txt
+	/usr/bin/python3 tests/sklearn/compare.py $(BUILD)/emlab tests/data/iris.csv \
+	    tests/data/init_iris_k3.txt 50 $(BUILD)/sklearn_iris_k3.txt
 
 # --- fuzzing the readers (libFuzzer, clang, ASan + UBSan) -------------------------
 FUZZ_SECONDS ?= 300

@@ -314,6 +314,48 @@ START_TEST(test_collapse_and_empty_are_reported)
 }
 END_TEST
 
+/* emlab fit against scikit-learn's GaussianMixture, run from the same start
+ * with reg_covar = 0 (tests/sklearn/compare.py made the reference files;
+ * `make compare-sklearn` runs it live). */
+static void expect_sklearn(const char *data, const char *init, size_t K, const char *ref)
+{
+    const char *dir = make_tmpdir(), *mine = path_in(dir, "p.txt");
+    ran r = emlab("fit " EMLAB_TEST_DATA "/%s -k %zu --init " EMLAB_TEST_DATA "/%s --reg 0 --tol 0 "
+                  "--iters 50 -q -f none -o %s --params-out %s", data, K, init, dir, mine);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    double a[3 * 21], b[3 * 21];
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", EMLAB_TEST_DATA, ref);
+    size_t n = params_of(mine, a, 63);
+    ck_assert_uint_eq(params_of(path, b, 63), n);
+    double scale = 0.0;
+    for (size_t i = 0; i < n; i++)
+        scale = fmax(scale, fabs(b[i]));
+    for (size_t i = 0; i < n; i++)
+        ck_assert_msg(fabs(a[i] - b[i]) <= 1e-6 * fmax(fabs(b[i]), 1e-3 * scale),
+                      "%s value %zu: emlab %.12g, scikit-learn %.12g", data, i, a[i], b[i]);
+    /* and the log-likelihood, in the reference file's comment */
+    const char *text = slurp(path), *at = strstr(text, "# log-likelihood ");
+    ck_assert_ptr_nonnull(at);
+    double want = strtod(at + 17, NULL), got;
+    at = strstr(r.out, "log-likelihood ");
+    ck_assert_ptr_nonnull(at);
+    got = strtod(at + 15, NULL);
+    ck_assert(fabs(got - want) <= 1e-6 * fabs(want));
+}
+
+START_TEST(test_fit_agrees_with_scikit_learn_on_old_faithful)
+{
+    expect_sklearn("old_faithful.csv", "init_faithful_k2.txt", 2, "sklearn_faithful_k2.txt");
+}
+END_TEST
+
+START_TEST(test_fit_agrees_with_scikit_learn_on_iris)
+{
+    expect_sklearn("iris.csv", "init_iris_k3.txt", 3, "sklearn_iris_k3.txt");
+}
+END_TEST
+
 Suite *emlab_suite(void)
 {
     Suite *s = suite_create("emlab");
@@ -330,6 +372,8 @@ Suite *emlab_suite(void)
     tcase_add_test(tc, test_select_finds_two_components);
     tcase_add_test(tc, test_every_bad_input_gets_one_line);
     tcase_add_test(tc, test_collapse_and_empty_are_reported);
+    tcase_add_test(tc, test_fit_agrees_with_scikit_learn_on_old_faithful);
+    tcase_add_test(tc, test_fit_agrees_with_scikit_learn_on_iris);
     suite_add_tcase(s, tc);
     return s;
 }
