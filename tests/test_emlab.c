@@ -145,7 +145,7 @@ START_TEST(test_fit_options_fixed_weights_restarts_resp_out)
     em_dataset_free(&ds);
     ck_assert_ptr_null(strstr(r.out, "iteration ")); /* --quiet */
     /* the notebook 003 start: means uniform in [0, 1), identity covariances */
-    r = emlab("fit " EMLAB_TEST_DATA "/points_nb003.txt -k 3 --init random --seed 44 --reg 0 "
+    r = emlab("fit " EMLAB_TEST_DATA "/points_nb003.txt -k 3 --init random --seed 44 "
               "-q -f none -o %s --params-out %s", dir, p);
     ck_assert_msg(r.rc == 0, "%s", r.err);
     ck_assert_ptr_nonnull(strstr(r.out, "converged after"));
