@@ -5,6 +5,7 @@
 #   make check      build and run every test suite (installs gnuplot and Check if missing)
 #   make check SANITIZE=1   the same under AddressSanitizer and UBSan (in build/san/)
 #   make valgrind   the test suites under valgrind
+#   make docs       the tutorial, woven from the chapters, in build/docs/
 #   make exercise   the workbook: check your blanks in course order (also:
 #                   check-exercise B=name, hint B=name, progress, reset B=name,
 #                   figures STUDENT=1)
@@ -46,7 +47,7 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 .PHONY: all figures check valgrind deps deps-figures install clean workbook exercise \
-        check-exercise hint progress reset workbook-checks fuzz deps-fuzz compare-sklearn
+        check-exercise hint progress reset workbook-checks fuzz deps-fuzz compare-sklearn docs docs-check deps-docs
 all: $(LIB) $(CHAPTER_BIN) $(TOOL_BIN)
 
 # --- the library ------------------------------------------------------------
@@ -174,6 +175,17 @@ check-exercise hint reset: workbook
 	        $(BUILD)/workbook/exercise --hint $(B) $(WB)/.hints ;; \
 	  reset) $(WORKBOOK_TOOL) reset $(WB) $(B) ;; \
 	esac
+
+# --- the tutorial: woven from the chapters ----------------------------------------
+DOCS := build/docs
+docs: all deps-docs
+	@sh docs/build.sh $(BUILD) $(DOCS)
+
+docs-check:
+	@sh docs/check.sh $(DOCS)
+
+deps-docs:
+	$(call ensure,gnuplot:gnuplot-nox pandoc:pandoc)
 
 # --- emlab fit beside scikit-learn, from the same starts ---------------------------
 compare-sklearn: all

@@ -66,7 +66,7 @@ static void make_mixture(em_rng *r, em_gmm *m)
  * [cum_{k-1}, cum_k), where cum_k = pi_0 + ... + pi_k. A uniform number z
  * lands in component k's interval with probability exactly pi_k. So
  *
- *     index = the first k with z < cum_k
+ * $$\text{index} = \min\{\, k : z < \mathrm{cum}_k \,\}$$
  *
  * (in numpy: `np.searchsorted(np.cumsum(pi), z, side='right')`). This is
  * the inverse-CDF method: the cumulative weights are the CDF of the label,

@@ -8,7 +8,8 @@
  * The answer is not a single component but a probability for each, the
  * responsibility (Bishop, PRML eq. 9.23):
  *
- *     gamma_nk = pi_k N(x_n | mu_k, sigma_k^2) / sum_j pi_j N(x_n | mu_j, sigma_j^2)
+ * $$\gamma_{nk} = \frac{\pi_k\, \mathcal{N}(x_n \mid \mu_k, \sigma_k^2)}
+ *                     {\sum_j \pi_j\, \mathcal{N}(x_n \mid \mu_j, \sigma_j^2)}$$
  *
  * the posterior probability that point n came from component k. Each row
  * of the table of gammas sums to 1. This is the E-step of EM, done once.

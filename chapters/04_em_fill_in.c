@@ -26,7 +26,8 @@ enum { N = 300, N1 = 210, K = 2, ITERATIONS = 20 };
  *
  * For every point i and component k, the responsibility
  *
- *     gamma_ik = pi_k N(x_i | mu_k, sigma_k^2) / sum_j pi_j N(x_i | mu_j, sigma_j^2)
+ * $$\gamma_{ik} = \frac{\pi_k\, \mathcal{N}(x_i \mid \mu_k, \sigma_k^2)}
+ *                     {\sum_j \pi_j\, \mathcal{N}(x_i \mid \mu_j, \sigma_j^2)}$$
  *
  * First the numerator for each k, then divide each row by its sum, so that
  * every point's responsibilities add up to 1. (The library's E-step does the
@@ -52,9 +53,11 @@ static void e_step(const double *x, const double *mu, const double *sigma, const
  *
  * With N_k = sum_i gamma_ik, the effective number of points of component k:
  *
- *     mu_k      = (1 / N_k) sum_i gamma_ik x_i
- *     sigma_k^2 = (1 / N_k) sum_i gamma_ik (x_i - mu_k)^2      (the *new* mu_k)
- *     pi_k      = N_k / N
+ * $$\mu_k = \frac{1}{N_k} \sum_i \gamma_{ik}\, x_i, \qquad
+ *   \sigma_k^2 = \frac{1}{N_k} \sum_i \gamma_{ik}\, (x_i - \mu_k)^2, \qquad
+ *   \pi_k = \frac{N_k}{N}$$
+ *
+ * (with the *new* mu_k in sigma_k).
  *
  * Each update is the weighted version of an everyday estimate: a weighted
  * mean, a weighted (population) standard deviation, a share of the points.
@@ -103,7 +106,7 @@ static double m_step_pi(double N_k)
 /*
  * ## The log-likelihood (Bishop eq. 9.28)
  *
- *     log L = sum_i log( sum_k pi_k N(x_i | mu_k, sigma_k^2) )
+ * $$\log L = \sum_i \log \Big( \sum_k \pi_k\, \mathcal{N}(x_i \mid \mu_k, \sigma_k^2) \Big)$$
  *
  * The log of the sum, not the sum of logs: the components compete for each
  * point inside the logarithm. EM never lets this number fall.

@@ -9,7 +9,7 @@
  * covariance matrix Sigma_k, and the M-step's update for it is an outer
  * product (Bishop eq. 9.25):
  *
- *     Sigma_k = (1 / N_k) sum_i gamma_ik (x_i - mu_k)(x_i - mu_k)^T
+ * $$\Sigma_k = \frac{1}{N_k} \sum_i \gamma_{ik}\, (x_i - \mu_k)(x_i - \mu_k)^{\mathsf T}$$
  *
  * The start is different too: instead of guessing parameters, the notebook
  * guesses *responsibilities*, a random Dirichlet(1, 1) row for every point,
@@ -34,7 +34,7 @@ enum { N = 300, D = 2, K = 2, ITERATIONS = 40, ELLIPSE = 120 };
  * the covariance, the weighted average of the outer products of the
  * deviations *from the new mean* (Bishop eq. 9.25):
  *
- *     Sigma_k[j][l] = (1 / N_k) sum_i gamma_ik (x_ij - mu_kj)(x_il - mu_kl)
+ * $$\Sigma_{k,jl} = \frac{1}{N_k} \sum_i \gamma_{ik}\, (x_{ij} - \mu_{kj})(x_{il} - \mu_{kl})$$
  *
  * While it runs, m still holds the old means: using m->mean here instead
  * of mu_k is the classic mistake of chapter 6.

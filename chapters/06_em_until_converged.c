@@ -9,7 +9,7 @@
  * The notebook's class has a bug. Its M-step computes each covariance around
  * the **old** mean,
  *
- *     Sigma_k = (1 / N_k) sum_i gamma_ik (x_i - mu_k_old)(x_i - mu_k_old)^T,
+ * $$\Sigma_k = \frac{1}{N_k} \sum_i \gamma_{ik}\, (x_i - \mu_k^{\text{old}})(x_i - \mu_k^{\text{old}})^{\mathsf T},$$
  *
  * which equals the right covariance plus (mu_k_new - mu_k_old)(mu_k_new -
  * mu_k_old)^T: too wide whenever a mean moves. Does the log-likelihood then
