@@ -65,7 +65,7 @@ double em_mvn_logpdf(const em_mvn *g, const double *x)
 void em_mvn_sample(const em_mvn *g, em_rng *r, double *x)
 {
     size_t d = g->d;
-    double *z = g->work;
+    double small[8], *z = d <= 8 ? small : g->work; /* on the stack when it fits */
     for (size_t j = 0; j < d; j++)
         z[j] = em_rng_gauss(r);
     for (size_t j = 0; j < d; j++) {

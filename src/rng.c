@@ -33,7 +33,7 @@ static uint32_t twist(uint32_t upper_of, uint32_t lower_of, uint32_t far)
     return far ^ (y >> 1) ^ ((y & 1U) ? MT_MATRIX_A : 0U);
 }
 
-static void regenerate(em_rng *r)
+void em_rng_twist(em_rng *r)
 {
     uint32_t *k = r->key;
     int i;
@@ -43,26 +43,6 @@ static void regenerate(em_rng *r)
         k[i] = twist(k[i], k[i + 1], k[i + MT_M - EM_RNG_N]);
     k[EM_RNG_N - 1] = twist(k[EM_RNG_N - 1], k[0], k[MT_M - 1]);
     r->pos = 0;
-}
-
-uint32_t em_rng_u32(em_rng *r)
-{
-    if (r->pos >= EM_RNG_N)
-        regenerate(r);
-    uint32_t y = r->key[r->pos++];
-    /* tempering: improves equidistribution of the top bits */
-    y ^= y >> 11;
-    y ^= (y << 7) & 0x9d2c5680U;
-    y ^= (y << 15) & 0xefc60000U;
-    y ^= y >> 18;
-    return y;
-}
-
-double em_rng_uniform(em_rng *r)
-{
-    uint32_t a = em_rng_u32(r) >> 5; /* 27 bits */
-    uint32_t b = em_rng_u32(r) >> 6; /* 26 bits */
-    return (a * 67108864.0 + b) / 9007199254740992.0;
 }
 
 double em_rng_gauss(em_rng *r)
@@ -198,9 +178,11 @@ em_status em_rng_dirichlet(em_rng *r, const double *alpha, size_t K, double *the
 
 size_t em_rng_categorical(em_rng *r, const double *cum, size_t K)
 {
+    /* The first k with u < cum_k is the number of cum_j <= u, as the cum_j
+     * rise: counted without a branch, which a random u would mispredict. */
     double u = em_rng_uniform(r);
+    size_t below = 0;
     for (size_t k = 0; k < K; k++)
-        if (u < cum[k])
-            return k;
-    return K - 1;
+        below += u >= cum[k];
+    return below < K ? below : K - 1;
 }
