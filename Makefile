@@ -27,8 +27,11 @@ BUILD    := build
 SANFLAGS :=
 endif
 
-ALL_CFLAGS := $(WARN) $(CFLAGS) $(SANFLAGS) -Isrc -I$(BUILD)/gen
-LDLIBS     := -lm
+# OpenMP: the E-step's blocks on every core (src/estep.c); OMP_NUM_THREADS=1
+# gives the same numbers, bit for bit.
+OPENMP     ?= -fopenmp
+ALL_CFLAGS := $(WARN) $(CFLAGS) $(OPENMP) $(SANFLAGS) -Isrc -I$(BUILD)/gen
+LDLIBS     := -lm $(OPENMP)
 
 LIB_SRC     := $(filter-out src/emlab.c src/workbook.c,$(wildcard src/*.c))
 LIB_OBJ     := $(patsubst src/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/plot_sources.o
@@ -47,7 +50,7 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 .PHONY: all figures check valgrind deps deps-figures install clean workbook exercise \
-        check-exercise hint progress reset workbook-checks fuzz deps-fuzz compare-sklearn docs docs-check deps-docs
+        check-exercise hint progress reset workbook-checks fuzz deps-fuzz compare-sklearn docs docs-check deps-docs bench
 all: $(LIB) $(CHAPTER_BIN) $(TOOL_BIN)
 
 # --- the library ------------------------------------------------------------
@@ -194,6 +197,13 @@ compare-sklearn: all
 	    tests/data/init_faithful_k2.txt 50 $(BUILD)/sklearn_faithful_k2.txt
 	/usr/bin/python3 tests/sklearn/compare.py $(BUILD)/emlab tests/data/iris.csv \
 	    tests/data/init_iris_k3.txt 50 $(BUILD)/sklearn_iris_k3.txt
+
+# --- speed: make bench ---------------------------------------------------------------
+$(BUILD)/bench: tests/bench/bench.c $(LIB) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS) -o $@
+
+bench: $(BUILD)/bench
+	@sh tests/bench/run.sh $(BUILD)
 
 # --- fuzzing the readers (libFuzzer, clang, ASan + UBSan) -------------------------
 FUZZ_SECONDS ?= 300

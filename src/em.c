@@ -4,7 +4,7 @@
 #include <string.h>
 #include "dataset.h"
 #include "em.h"
-#include "logsumexp.h"
+#include "estep.h"
 
 em_options em_default_options(void)
 {
@@ -12,37 +12,12 @@ em_options em_default_options(void)
     return o;
 }
 
-/* One pass over the data: a_ik = log pi_k + log N(x_i | k) for each point,
- * l_i = logsumexp_k a_ik, gamma_ik = exp(a_ik - l_i) if resp is wanted. */
+/* One pass over the data (estep.c): a_ik = log pi_k + log N(x_i | k),
+ * l_i = logsumexp_k a_ik, gamma_ik = exp(a_ik - l_i). */
 static em_status e_pass(const em_gmm *m, const double *x, size_t n, double *resp,
                         double *loglik, size_t *bad_k)
 {
-    size_t K = m->K, d = m->d;
-    em_gmm_eval ev;
-    em_status st = em_gmm_eval_init(&ev, m, bad_k);
-    if (st)
-        return st;
-    double *a = malloc(K * sizeof *a);
-    if (!a) {
-        em_gmm_eval_free(&ev);
-        return EM_ENOMEM;
-    }
-    double l = 0.0;
-    for (size_t i = 0; i < n && st == EM_OK; i++) {
-        em_gmm_log_joint(&ev, x + i * d, a);
-        double li = em_logsumexp(a, K); /* log p(x_i) */
-        if (!isfinite(li))
-            st = EM_ENONFINITE; /* p(x_i) = 0 under every component */
-        l += li;
-        if (resp)
-            for (size_t k = 0; k < K; k++)
-                resp[i * K + k] = exp(a[k] - li);
-    }
-    free(a);
-    em_gmm_eval_free(&ev);
-    if (st == EM_OK && loglik)
-        *loglik = l;
-    return st;
+    return em_estep(m, x, n, resp, loglik, NULL, bad_k);
 }
 
 em_status em_e_step(const em_gmm *m, const double *x, size_t n, double *resp,

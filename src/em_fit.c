@@ -4,6 +4,7 @@
 #include <string.h>
 #include "dataset.h"
 #include "em.h"
+#include "estep.h"
 
 void em_result_free(em_result *res)
 {
@@ -26,31 +27,49 @@ static em_status check_inputs(const em_gmm *m, const double *x, size_t n, em_res
 
 /* Everything one fit needs besides the caller's arrays. */
 typedef struct {
-    em_gmm last_good; /* theta_{t-1}, restored if step t fails */
-    double *resp;     /* gamma, n x K                          */
+    em_gmm last_good; /* theta_{t-1}, restored if step t fails          */
+    double *resp;     /* gamma, n x K                                   */
+    em_stats stats;   /* what the last E-step gathered for the M-step   */
 } fit_work;
 
 static void work_free(fit_work *w, double *caller_resp)
 {
     em_gmm_free(&w->last_good);
+    em_stats_free(&w->stats);
     if (w->resp != caller_resp)
         free(w->resp);
 }
 
-/* One iteration: M-step from gamma_{t-1}, then E-step on theta_t, which
- * gives gamma_t and l_t together. On failure m is restored to theta_{t-1}. */
+/* Did the last E-step leave a component with (almost) no points? */
+static int any_empty(const em_stats *st)
+{
+    for (size_t k = 0; k < st->K; k++)
+        if (!(st->N[k] >= EM_EMPTY_NK))
+            return 1;
+    return 0;
+}
+
+/* One iteration: M-step from the statistics of gamma_{t-1}, then the
+ * E-step on theta_t, which gives gamma_t, l_t and the next statistics in
+ * one pass. A component that lost its points goes the long way
+ * (em_m_step restarts it). On failure m is restored to theta_{t-1}. */
 static em_status iterate(em_gmm *m, const double *x, size_t n, const em_options *opt,
                          fit_work *w, double *l, em_result *res)
 {
     em_gmm_copy(&w->last_good, m);
-    em_mstep_info info;
-    em_status st = em_m_step(m, x, n, w->resp, opt, &info);
-    if (st == EM_OK && info.n_empty) {
-        res->n_empty += info.n_empty;
-        res->last_empty = info.first_empty;
+    em_status st;
+    if (any_empty(&w->stats)) {
+        em_mstep_info info;
+        st = em_m_step(m, x, n, w->resp, opt, &info);
+        if (st == EM_OK && info.n_empty) {
+            res->n_empty += info.n_empty;
+            res->last_empty = info.first_empty;
+        }
+    } else {
+        st = em_mstep_from_stats(m, &w->stats, n, opt->reg, opt->fixed_weights);
     }
     if (st == EM_OK)
-        st = em_e_step(m, x, n, w->resp, l, &res->bad_k);
+        st = em_estep(m, x, n, w->resp, l, &w->stats, &res->bad_k);
     if (st)
         em_gmm_copy(m, &w->last_good);
     return st;
@@ -65,13 +84,14 @@ em_status em_fit(em_gmm *m, const double *x, size_t n, const em_options *opt,
         return st;
     fit_work w = {.resp = resp ? resp : malloc(n * m->K * sizeof *w.resp)};
     res->history = malloc((opt->max_iter + 1) * sizeof *res->history);
-    if (!w.resp || !res->history || em_gmm_alloc(&w.last_good, m->K, m->d)) {
+    if (!w.resp || !res->history || em_gmm_alloc(&w.last_good, m->K, m->d) ||
+        em_stats_alloc(&w.stats, m->K, m->d)) {
         work_free(&w, resp);
         em_result_free(res);
         return EM_ENOMEM;
     }
     double l;
-    st = em_e_step(m, x, n, w.resp, &l, &res->bad_k);
+    st = em_estep(m, x, n, w.resp, &l, &w.stats, &res->bad_k);
     if (st == EM_OK) {
         res->history[0] = res->loglik = l;
         int stop = opt->observer && opt->observer(0, m, w.resp, l, opt->observer_ctx);
