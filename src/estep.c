@@ -1,5 +1,6 @@
 /* estep.c — the E-step and the M-step's statistics in one pass. */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "estep.h"
@@ -65,53 +66,163 @@ static em_status prepare(const em_gmm *m, prepared *p, size_t *bad_k)
     return EM_OK;
 }
 
+/* exp(x) for x <= 0 in a form the compiler turns into vector code (glibc's
+ * exp is one call per number). With x = n log 2 + r, |r| <= log(2)/2,
+ * exp(x) = 2^n exp(r): n by rounding x / log 2 (adding 1.5 * 2^52 rounds
+ * to an integer and leaves it in the low bits), r in two parts (Cody and
+ * Waite) so that no precision is lost, exp(r) by its Taylor series to r^13
+ * (truncation error below 1e-17), 2^n by writing n + 1023 into a double's
+ * exponent bits. Below -708, where 2^n is no normal double, it gives 0:
+ * such a responsibility is below 1e-307 anyway. Within 2 ulp of exp(x). */
+static inline double exp_nonpositive(double x)
+{
+    const double shifter = 6755399441055744.0; /* 1.5 * 2^52 */
+    const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
+    double keep = x > -708.0 ? 1.0 : 0.0;
+    x = x > -708.0 ? x : -708.0;
+    double t = x * 1.4426950408889634074 + shifter, n = t - shifter;
+    double r = (x - n * ln2_hi) - n * ln2_lo;
+    /* Horner: sum_{c <= 13} r^c / c! = 1 + r (1 + r (1/2 + r (1/6 + ...))) */
+    double p = 1.0 / 6227020800.0;
+    p = p * r + 1.0 / 479001600.0;
+    p = p * r + 1.0 / 39916800.0;
+    p = p * r + 1.0 / 3628800.0;
+    p = p * r + 1.0 / 362880.0;
+    p = p * r + 1.0 / 40320.0;
+    p = p * r + 1.0 / 5040.0;
+    p = p * r + 1.0 / 720.0;
+    p = p * r + 1.0 / 120.0;
+    p = p * r + 1.0 / 24.0;
+    p = p * r + 1.0 / 6.0;
+    p = p * r + 0.5;
+    p = p * r + 1.0;
+    p = p * r + 1.0;
+    uint64_t bits;
+    memcpy(&bits, &t, sizeof bits);
+    bits = (bits + (uint64_t)(1023 - 2251799813685248LL)) << 52; /* low bits hold n + 2^51 */
+    double scale;
+    memcpy(&scale, &bits, sizeof scale);
+    return keep * (p * scale);
+}
+
+enum { CHUNK = 64 }; /* points handled together inside a block, for the vector units */
+
+/* log pi_k N(x_i | mu_k, Sigma_k) for m <= CHUNK points: a[k * CHUNK + i].
+ * The points come transposed, x[j * CHUNK + i], so that every loop over i
+ * reads consecutive numbers. */
+static void log_joint_chunk(const prepared *p, const double *restrict x, size_t m,
+                            double *restrict a, double *restrict y)
+{
+    size_t K = p->K, d = p->d;
+    for (size_t k = 0; k < K; k++) {
+        const double *L = p->L + k * d * d, *mu = p->mu + k * d;
+        double *restrict ak = a + k * CHUNK;
+        for (size_t i = 0; i < m; i++)
+            ak[i] = p->c[k];
+        /* forward substitution, a row of L at a time, every point at once:
+         * y_j = (x_j - mu_j - sum_{l<j} L_jl y_l) / L_jj, and a -= y_j^2 / 2 */
+        for (size_t j = 0; j < d; j++) {
+            double *restrict yj = y + j * CHUNK, inv = L[j * d + j], muj = mu[j];
+#pragma omp simd
+            for (size_t i = 0; i < m; i++)
+                yj[i] = x[j * CHUNK + i] - muj;
+            for (size_t l = 0; l < j; l++) {
+                const double *restrict yl = y + l * CHUNK;
+                double Ljl = L[j * d + l];
+#pragma omp simd
+                for (size_t i = 0; i < m; i++)
+                    yj[i] -= Ljl * yl[i];
+            }
+#pragma omp simd
+            for (size_t i = 0; i < m; i++) {
+                yj[i] *= inv;
+                ak[i] -= 0.5 * yj[i] * yj[i];
+            }
+        }
+    }
+}
+
 /* One block's share: its points' responsibilities, and its partial sums
- * (log-likelihood first, then N, s, S) in part. diff holds K x d, y d. */
+ * (log-likelihood first, then N, s, S) in part. scratch holds
+ * (K + 2 d + 2) * CHUNK doubles. */
 static int block(const prepared *p, const double *x, size_t from, size_t to, double *resp,
-                 double *part, int want_stats, double *a, double *diff, double *y)
+                 double *part, int want_stats, double *scratch)
 {
     size_t K = p->K, d = p->d;
     double *N = part + 1, *s = N + K, *S = s + K * d;
-    for (size_t i = from; i < to; i++) {
-        const double *xi = x + i * d;
-        double top = -INFINITY;
-        for (size_t k = 0; k < K; k++) {
-            /* a_k = c_k - |y|^2 / 2 with L_k y = x_i - mu_k */
-            double *dk = diff + k * d, q = 0.0;
-            const double *L = p->L + k * d * d, *mu = p->mu + k * d;
-            for (size_t j = 0; j < d; j++) {
-                double t = dk[j] = xi[j] - mu[j];
-                for (size_t l = 0; l < j; l++)
-                    t -= L[j * d + l] * y[l];
-                y[j] = t * L[j * d + j]; /* the diagonal holds 1 / L_jj */
-                q += y[j] * y[j];
-            }
-            a[k] = p->c[k] - 0.5 * q;
-            if (a[k] > top)
-                top = a[k];
+    double *restrict a = scratch, *restrict y = a + K * CHUNK, *restrict top = y + d * CHUNK;
+    double *restrict sum = top + CHUNK, *restrict xt = sum + CHUNK;
+    for (size_t i0 = from; i0 < to; i0 += CHUNK) {
+        size_t m = to - i0 < CHUNK ? to - i0 : CHUNK;
+        for (size_t i = 0; i < m; i++) /* the chunk's points, transposed */
+            for (size_t j = 0; j < d; j++)
+                xt[j * CHUNK + i] = x[(i0 + i) * d + j];
+        log_joint_chunk(p, xt, m, a, y);
+        for (size_t i = 0; i < m; i++) {
+            top[i] = a[i];
+            sum[i] = 0.0;
         }
-        if (!isfinite(top))
-            return 0; /* zero density everywhere, or a NaN */
-        /* log-sum-exp: sum = sum_k exp(a_k - top), each term in [0, 1] */
-        double sum = 0.0;
-        for (size_t k = 0; k < K; k++)
-            sum += a[k] = exp(a[k] - top);
-        part[0] += top + log(sum);
-        double inv = 1.0 / sum;
+        for (size_t k = 1; k < K; k++)
+            for (size_t i = 0; i < m; i++)
+                top[i] = a[k * CHUNK + i] > top[i] ? a[k * CHUNK + i] : top[i];
+        for (size_t i = 0; i < m; i++)
+            if (!isfinite(top[i]))
+                return 0; /* zero density everywhere, or a NaN */
+        /* log-sum-exp: e_ik = exp(a_ik - top_i) lies in [0, 1], the largest is 1 */
         for (size_t k = 0; k < K; k++) {
-            double g = a[k] * inv; /* gamma_ik */
-            if (resp)
-                resp[i * K + k] = g;
+            double *restrict ak = a + k * CHUNK;
+#pragma omp simd
+            for (size_t i = 0; i < m; i++) {
+                double e = exp_nonpositive(ak[i] - top[i]);
+                ak[i] = e;
+                sum[i] += e;
+            }
+        }
+        /* log p(x_i) = top_i + log sum_i. Each sum_i lies in [1, K], so the
+         * product of 16 of them cannot overflow (for K < 10^19): one log for
+         * 16 points instead of 16. */
+        for (size_t i = 0; i < m; i += 16) {
+            double prod = 1.0;
+            for (size_t q = i; q < m && q < i + 16; q++) {
+                part[0] += top[q];
+                prod *= sum[q];
+            }
+            part[0] += log(prod);
+        }
+#pragma omp simd
+        for (size_t i = 0; i < m; i++)
+            sum[i] = 1.0 / sum[i];
+        for (size_t k = 0; k < K; k++) {
+            double *restrict gk = a + k * CHUNK; /* gamma_ik = e_ik / sum_k e_ik */
+            double nk = 0.0;
+#pragma omp simd reduction(+ : nk)
+            for (size_t i = 0; i < m; i++) {
+                gk[i] *= sum[i];
+                nk += gk[i];
+            }
             if (!want_stats)
                 continue;
-            const double *dk = diff + k * d;
-            N[k] += g;
-            for (size_t j = 0; j < d; j++) {
-                s[k * d + j] += g * dk[j];
-                for (size_t l = 0; l <= j; l++)
-                    S[(k * d + j) * d + l] += g * dk[j] * dk[l];
-            }
+            const double *mu = p->mu + k * d;
+            N[k] += nk;
+            for (size_t j = 0; j < d; j++)
+                for (size_t l = 0; l <= j; l++) {
+                    double sj = 0.0, sjl = 0.0, muj = mu[j], mul = mu[l];
+                    const double *restrict xj = xt + j * CHUNK, *restrict xl = xt + l * CHUNK;
+#pragma omp simd reduction(+ : sj, sjl)
+                    for (size_t i = 0; i < m; i++) {
+                        double dj = xj[i] - muj, dl = xl[i] - mul;
+                        sj += gk[i] * dj;
+                        sjl += gk[i] * dj * dl;
+                    }
+                    if (l == 0)
+                        s[k * d + j] += sj;
+                    S[(k * d + j) * d + l] += sjl;
+                }
         }
+        if (resp) /* row by row: the stores run through memory in order */
+            for (size_t i = 0; i < m; i++)
+                for (size_t k = 0; k < K; k++)
+                    resp[(i0 + i) * K + k] = a[k * CHUNK + i];
     }
     return 1;
 }
@@ -124,7 +235,7 @@ static int all_blocks(const prepared *p, const double *x, size_t n, double *resp
     int ok = 1;
 #pragma omp parallel
     {
-        double *scratch = malloc((K + K * d + d) * sizeof *scratch);
+        double *scratch = malloc((K + 2 * d + 2) * CHUNK * sizeof *scratch);
         if (!scratch) {
 #pragma omp atomic write
             ok = 0;
@@ -133,7 +244,7 @@ static int all_blocks(const prepared *p, const double *x, size_t n, double *resp
         for (size_t b = 0; b < n_blocks; b++) {
             size_t to = (b + 1) * BLOCK < n ? (b + 1) * BLOCK : n;
             if (scratch && !block(p, x, b * BLOCK, to, resp, part + b * width, want_stats,
-                                  scratch, scratch + K, scratch + K + K * d)) {
+                                  scratch)) {
 #pragma omp atomic write
                 ok = 0;
             }

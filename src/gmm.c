@@ -194,8 +194,21 @@ em_status em_gmm_sample(const em_gmm *m, em_rng *r, size_t n, double *x, size_t 
         cum[k] = acc += m->weight[k];
     for (size_t i = 0; i < n; i++)
         label[i] = em_rng_categorical(r, cum, K);
-    for (size_t i = 0; i < n; i++)
-        em_mvn_sample(&ev.comp[label[i]], r, x + i * d);
+    /* x_i = mu_k + L_k z_i: all the normals z first, in the same order as
+     * one point after the other, then the products (in place, row j from
+     * the last down, as row j of L z reads z_0..z_j only) */
+    for (size_t v = 0; v < n * d; v++)
+        x[v] = em_rng_gauss(r);
+    for (size_t i = 0; i < n; i++) {
+        const em_mvn *g = &ev.comp[label[i]];
+        double *xi = x + i * d;
+        for (size_t j = d; j-- > 0;) {
+            double s = g->mu[j];
+            for (size_t l = 0; l <= j; l++)
+                s += g->L[j * d + l] * xi[l];
+            xi[j] = s;
+        }
+    }
     free(cum);
     if (!z)
         free(label);

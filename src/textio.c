@@ -104,17 +104,16 @@ const char *em_next_field(const char **cursor, size_t *len)
 
 em_status em_parse_number(const char *field, size_t len, double *value)
 {
-    char tmp[64];
-    if (len == 0 || len >= sizeof tmp)
+    if (len == 0)
         return EM_EPARSE;
-    memcpy(tmp, field, len);
-    tmp[len] = '\0';
-    /* strtod also takes "nan", "inf" and hex floats; we refuse the first two
-     * by name so the message can say what is wrong. */
+    /* The field ends at a separator (em_next_field's contract), where
+     * strtod stops too: it must have read exactly the field. strtod also
+     * takes "nan", "inf" and hex floats; the first two are refused below
+     * by name, so that the message can say what is wrong. */
     char *end;
     errno = 0;
-    double v = strtod(tmp, &end);
-    if (end != tmp + len)
+    double v = strtod(field, &end);
+    if (end != field + len)
         return EM_EPARSE;
     if (!isfinite(v))
         return EM_ENONFINITE;

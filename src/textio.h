@@ -38,8 +38,9 @@ void em_lines_close(em_lines *in);
  * is empty (*len == 0) only between two commas or after a trailing comma. */
 const char *em_next_field(const char **cursor, size_t *len);
 
-/* Parse one field as a decimal number. Returns EM_OK, EM_EPARSE (not a
- * number) or EM_ENONFINITE (a NaN or infinity, or an overflow to one). */
+/* Parse one field, as em_next_field returns it (followed by a separator or
+ * the end of the line), as a decimal number. Returns EM_OK, EM_EPARSE (not
+ * a number) or EM_ENONFINITE (a NaN or infinity, or an overflow to one). */
 em_status em_parse_number(const char *field, size_t len, double *value);
 
 /* An output file that appears complete or not at all: written to PATH.tmp,

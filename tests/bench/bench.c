@@ -11,6 +11,7 @@
  * process (make bench does).
  */
 #define _POSIX_C_SOURCE 200809L
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,14 +67,31 @@ static int bench_em(size_t n, size_t iters, const char *dir)
         snprintf(path, sizeof path, "%s/init.txt", dir);
         em_gmm_save(path, &start, err, sizeof err);
     }
+    /* One iteration's time, measured as scikit-learn's is (sklearn_bench.py):
+     * a fit of 2 + iters iterations less a fit of 2, over iters, so that
+     * the start and the first E-step are not counted. */
     em_options opt = em_default_options();
-    opt.max_iter = iters;
     opt.tol = 0.0;
     em_result res;
-    double t = seconds();
-    em_status st = em_fit(&start, x, n, &opt, NULL, &res);
-    t = seconds() - t;
-    /* em_fit does iters + 1 E-steps and iters M-steps: per iteration = all / iters */
+    em_gmm copy;
+    em_gmm_alloc(&copy, 5, 2);
+    double t = INFINITY, l;
+    em_status st = em_log_likelihood(&start, x, n, &l, NULL); /* wake the threads */
+    for (int rep = 0; rep < 3 && st == EM_OK; rep++) { /* the best of three */
+        double took[2];
+        for (int run = 0; run < 2 && st == EM_OK; run++) {
+            em_gmm_copy(&copy, &start);
+            opt.max_iter = run ? 2 + iters : 2;
+            double t0 = seconds();
+            st = em_fit(&copy, x, n, &opt, NULL, &res);
+            took[run] = seconds() - t0;
+            if (run == 0 || rep < 2)
+                em_result_free(&res);
+        }
+        if (took[1] - took[0] < t)
+            t = took[1] - took[0];
+    }
+    em_gmm_free(&copy);
     printf("n %zu ms_per_iter %.3f points_per_s %.4g peak_MiB %.1f data_plus_resp_MiB %.1f "
            "loglik %.10g\n", n, 1e3 * t / (double)iters, (double)n * (double)iters / t,
            peak_mib(), (double)n * (2 + 5) * sizeof(double) / 1048576.0, res.loglik);

@@ -11,7 +11,8 @@ echo "emlab bench: d = 2, K = 5, full covariances, $(nproc) cores, OMP_NUM_THREA
 printf '%10s %12s %14s %10s %14s %8s\n' n ms/iter points/s peak_MiB sklearn_ms ratio
 ratio6=""
 for n in 10000 100000 1000000; do
-    line=$("$b/bench" em $n 10 "$dir")
+    iters=$((10000000 / n)); [ $iters -lt 10 ] && iters=10
+    line=$("$b/bench" em $n $iters "$dir")
     ms=$(echo "$line" | awk '{print $4}')
     pps=$(echo "$line" | awk '{print $6}')
     mib=$(echo "$line" | awk '{print $8}')

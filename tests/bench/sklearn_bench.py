@@ -17,8 +17,7 @@ X = np.loadtxt(d + '/data.txt')
 rows = np.array([[float(v) for v in l.split()] for l in open(d + '/init.txt')
                  if l.strip() and not l.startswith('#')])
 w0, mu0, cov0 = rows[:, 0], rows[:, 1:3], rows[:, 3:7].reshape(-1, 2, 2)
-times = []
-for n_iter in (2, 2 + iters):
+def fit_seconds(n_iter):
     gm = GaussianMixture(len(w0), covariance_type='full', reg_covar=1e-6, tol=0.0,
                          max_iter=n_iter, weights_init=w0, means_init=mu0,
                          precisions_init=np.linalg.inv(cov0))
@@ -26,5 +25,8 @@ for n_iter in (2, 2 + iters):
         warnings.simplefilter('ignore', ConvergenceWarning)
         t = time.perf_counter()
         gm.fit(X)
-        times.append(time.perf_counter() - t)
-print('sklearn_ms_per_iter %.3f' % (1e3 * (times[1] - times[0]) / iters))
+        return time.perf_counter() - t
+
+
+best = min(fit_seconds(2 + iters) - fit_seconds(2) for _ in range(2))  # the best of two
+print('sklearn_ms_per_iter %.3f' % (1e3 * best / iters))
