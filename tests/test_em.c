@@ -444,6 +444,50 @@ START_TEST(test_empty_component_is_restarted)
 }
 END_TEST
 
+#ifdef _OPENMP
+#include <omp.h>
+#endif
+
+START_TEST(test_fit_is_the_same_on_any_number_of_threads)
+{
+    /* the E-step's blocks are summed in a fixed order: one thread or all
+     * give the same bits (the promise is 1e-12; this checks equality) */
+    em_rng r;
+    em_rng_seed(&r, 77);
+    em_gmm truth, a, b;
+    random_mixture(&truth, 4, 3, &r);
+    const size_t n = 50000;
+    double *x = malloc(n * 3 * sizeof *x);
+    ck_assert_int_eq(em_gmm_sample(&truth, &r, n, x, NULL), EM_OK);
+    ck_assert_int_eq(em_gmm_alloc(&a, 4, 3), EM_OK);
+    ck_assert_int_eq(em_gmm_alloc(&b, 4, 3), EM_OK);
+    ck_assert_int_eq(em_init_kmeanspp(&a, x, n, &r), EM_OK);
+    em_gmm_copy(&b, &a);
+    em_options opt = em_default_options();
+    opt.max_iter = 15;
+    opt.tol = 0.0;
+    em_result ra, rb;
+#ifdef _OPENMP
+    omp_set_num_threads(1);
+#endif
+    ck_assert_int_eq(em_fit(&a, x, n, &opt, NULL, &ra), EM_OK);
+#ifdef _OPENMP
+    omp_set_num_threads(omp_get_num_procs() > 1 ? omp_get_num_procs() : 2);
+#endif
+    ck_assert_int_eq(em_fit(&b, x, n, &opt, NULL, &rb), EM_OK);
+    ck_assert_mem_eq(a.mean, b.mean, 12 * sizeof(double));
+    ck_assert_mem_eq(a.cov, b.cov, 36 * sizeof(double));
+    ck_assert_mem_eq(a.weight, b.weight, 4 * sizeof(double));
+    ck_assert_double_eq(ra.loglik, rb.loglik);
+    em_result_free(&ra);
+    em_result_free(&rb);
+    em_gmm_free(&a);
+    em_gmm_free(&b);
+    em_gmm_free(&truth);
+    free(x);
+}
+END_TEST
+
 Suite *em_suite(void)
 {
     Suite *s = suite_create("em");
@@ -465,6 +509,7 @@ Suite *em_suite(void)
     tcase_add_test(fit, test_fit_refuses_bad_problems);
     tcase_add_test(fit, test_fit_reports_collapse_without_floor);
     tcase_add_test(fit, test_empty_component_is_restarted);
+    tcase_add_test(fit, test_fit_is_the_same_on_any_number_of_threads);
     suite_add_tcase(s, fit);
     return s;
 }
