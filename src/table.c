@@ -320,6 +320,8 @@ static em_status gather(part *parts, size_t n_parts, em_table *t, int keep_lines
     if (!t->v || (keep_lines && !t->line))
         return EM_ENOMEM;
     for (size_t p = 0; p < n_parts; p++) {
+        if (parts[p].rows == 0)
+            continue; /* (and its arrays are NULL) */
         memcpy(t->v + t->rows * t->cols, parts[p].v, parts[p].rows * t->cols * sizeof *t->v);
         if (keep_lines)
             memcpy(t->line + t->rows, parts[p].line, parts[p].rows * sizeof *t->line);
