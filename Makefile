@@ -104,7 +104,7 @@ check: $(TEST_BIN) all workbook-checks
 	$(TEST_BIN)
 
 valgrind: $(TEST_BIN)
-	CK_FORK=no valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
+	CK_FORK=no CK_TIMEOUT_MULTIPLIER=10 valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite \
 	    --child-silent-after-fork=yes --quiet $(TEST_BIN)
 
 # --- the workbook ---------------------------------------------------------------
