@@ -168,7 +168,8 @@ static int block(const prepared *p, const double *x, size_t from, size_t to, dou
         for (size_t i = 0; i < m; i++)
             if (!isfinite(top[i]))
                 return 0; /* zero density everywhere, or a NaN */
-        /* log-sum-exp: e_ik = exp(a_ik - top_i) lies in [0, 1], the largest is 1 */
+        /* log-sum-exp (logsumexp.h's, in vector form): e_ik = exp(a_ik - top_i)
+         * lies in [0, 1], the largest is 1 */
         for (size_t k = 0; k < K; k++) {
             double *restrict ak = a + k * CHUNK;
 #pragma omp simd

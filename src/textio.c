@@ -1,6 +1,5 @@
 /* textio.c — lines, fields and numbers, with file:line: messages. */
 #define _POSIX_C_SOURCE 200809L
-#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -21,61 +20,6 @@ void em_errorf(char *err, size_t errlen, const char *path, size_t line,
     va_start(ap, fmt);
     vsnprintf(err + used, errlen - (size_t)used, fmt, ap);
     va_end(ap);
-}
-
-em_status em_lines_open(em_lines *in, const char *path, char *err, size_t errlen)
-{
-    memset(in, 0, sizeof *in);
-    in->path = path;
-    in->f = fopen(path, "r");
-    if (!in->f) {
-        em_errorf(err, errlen, path, 0, "cannot open: %s", strerror(errno));
-        return EM_EIO;
-    }
-    return EM_OK;
-}
-
-/* True if the line holds nothing but spaces, tabs and line ends. */
-static int is_blank(const char *s)
-{
-    for (; *s; s++)
-        if (!isspace((unsigned char)*s))
-            return 0;
-    return 1;
-}
-
-int em_lines_next(em_lines *in, char **line, char *err, size_t errlen)
-{
-    ssize_t got;
-    while ((got = getline(&in->buf, &in->cap, in->f)) >= 0) {
-        in->lineno++;
-        if (memchr(in->buf, '\0', (size_t)got)) {
-            em_errorf(err, errlen, in->path, in->lineno,
-                      "contains a NUL byte: is this a text file?");
-            return -1;
-        }
-        char *hash = strchr(in->buf, '#');
-        if (hash)
-            *hash = '\0';
-        if (!is_blank(in->buf)) {
-            *line = in->buf;
-            return 1;
-        }
-    }
-    if (ferror(in->f)) {
-        em_errorf(err, errlen, in->path, in->lineno + 1, "read error: %s",
-                  strerror(errno));
-        return -1;
-    }
-    return 0;
-}
-
-void em_lines_close(em_lines *in)
-{
-    if (in->f)
-        fclose(in->f);
-    free(in->buf);
-    memset(in, 0, sizeof *in);
 }
 
 static int is_space(char c)

@@ -2,9 +2,10 @@
  *
  * Data files and parameter files share one syntax: one record per line,
  * fields separated by whitespace and/or a comma, `#` starting a comment that
- * runs to the end of the line, blank lines ignored. This module reads such
- * lines, splits them into fields and turns fields into numbers, and builds
- * the "file:line: problem" messages every reader reports.
+ * runs to the end of the line, blank lines ignored. This module splits a
+ * line into fields and turns fields into numbers (table.c reads the files),
+ * writes files atomically, and builds the "file:line: problem" messages
+ * every reader reports.
  */
 #ifndef EMLAB_TEXTIO_H
 #define EMLAB_TEXTIO_H
@@ -12,25 +13,6 @@
 #include <stddef.h>
 #include <stdio.h>
 #include "status.h"
-
-typedef struct em_lines {
-    FILE *f;
-    const char *path;  /* for messages (borrowed)          */
-    size_t lineno;     /* 1-based number of the last line  */
-    char *buf;         /* the last line, comment removed   */
-    size_t cap;
-} em_lines;
-
-/* Open path for reading. On failure returns EM_EIO with
- * "PATH: cannot open: REASON" in err. */
-em_status em_lines_open(em_lines *in, const char *path, char *err, size_t errlen);
-
-/* Advance to the next line that has content once its comment is removed.
- * Returns 1 and sets *line (valid until the next call), 0 at end of file,
- * -1 on a read error or a line with a NUL byte (message in err). */
-int em_lines_next(em_lines *in, char **line, char *err, size_t errlen);
-
-void em_lines_close(em_lines *in);
 
 /* Split off the next field of a line: skips leading whitespace, returns the
  * field's start and sets *len, and moves *cursor past the field and one
