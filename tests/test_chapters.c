@@ -26,22 +26,7 @@ static const char *run_chapter_in(const char *name, const char *args, int *statu
     char cmd[1024];
     snprintf(cmd, sizeof cmd, "%s/%s --format none --out '%s' %s 2>/dev/null", EMLAB_BUILD, name,
              dir, args);
-    FILE *p = popen(cmd, "r");
-    ck_assert_msg(p != NULL, "cannot run %s", cmd);
-    size_t cap = 1 << 16, len = 0, got;
-    char *out = malloc(cap);
-    ck_assert_ptr_nonnull(out);
-    while ((got = fread(out + len, 1, cap - len - 1, p)) > 0) {
-        len += got;
-        if (len + 1 == cap) {
-            out = realloc(out, cap *= 2);
-            ck_assert_ptr_nonnull(out);
-        }
-    }
-    out[len] = '\0';
-    int rc = pclose(p);
-    *status = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    return keep(out);
+    return capture(cmd, status);
 }
 
 static const char *run_chapter(const char *name, const char *args, int *status)
