@@ -362,7 +362,7 @@ em_status em_fig_panel(em_figdir *fd, const char *name, const char *title,
                        int width, int height, char *err, size_t errlen)
 {
     char *qt = gp_quote(title ? title : "");
-    char *setup = qt ? str_printf("set multiplot layout %zu,%zu title %s font ',20' noenhanced\n"
+    char *setup = qt ? str_printf("set multiplot layout %zu,%zu title %s font ',20' noenhanced offset 0,-0.6\n"
                                   "emlab_panel = 1  # templates may draw smaller, without tics\n",
                                   rows, cols, qt) : NULL;
     em_status st = setup ? frames_driver(fd, name, em_fig_format_name(fd->format), width,
