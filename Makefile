@@ -30,7 +30,8 @@ endif
 # OpenMP: the E-step's blocks on every core (src/estep.c); OMP_NUM_THREADS=1
 # gives the same numbers, bit for bit.
 OPENMP     ?= -fopenmp
-ALL_CFLAGS := $(WARN) $(CFLAGS) $(OPENMP) $(SANFLAGS) -Isrc -I$(BUILD)/gen
+ALL_CFLAGS := $(WARN) $(CFLAGS) $(OPENMP) $(if $(OPENMP),,-Wno-unknown-pragmas) $(SANFLAGS) \
+              -Isrc -I$(BUILD)/gen
 LDLIBS     := -lm $(OPENMP)
 
 LIB_SRC     := $(filter-out src/emlab.c src/workbook.c,$(wildcard src/*.c))
