@@ -38,7 +38,7 @@ set ylabel ylabel_text
 set autoscale xfix
 log_y = exists("log_y") ? log_y : 0
 y_min = exists("y_min") ? y_min : 1e-8
-if (log_y) { set logscale y; set yrange [y_min:*]; set format y '10^{%T}' } else { set yrange [0:*] }
+if (log_y) { set logscale y; set yrange [y_min:*]; set format y label('10^{%T}', '$10^{%T}$') } else { set yrange [0:*] }
 axis_y = log_y ? y_min : 0
 set offsets 0, 0, graph 0.08, 0
 key_pos = exists("key_pos") ? key_pos : 'top right'

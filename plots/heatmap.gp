@@ -5,8 +5,8 @@
 title_text = exists("title_text") ? title_text : ''
 cb_text = exists("cb_text") ? cb_text : 'p(x)'
 set title title_text
-set xlabel 'x_1'
-set ylabel 'x_2'
+set xlabel x1_label
+set ylabel x2_label
 set size ratio -1
 set autoscale xfix
 set autoscale yfix

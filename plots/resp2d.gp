@@ -23,8 +23,8 @@ set border 15
 set xtics nomirror in
 set ytics nomirror in
 if (in_panel) { unset xtics; unset ytics; unset grid; set title font ',14' } \
-else { set xlabel (exists("xlabel_text") ? xlabel_text : 'x_1'); \
-       set ylabel (exists("ylabel_text") ? ylabel_text : 'x_2') }
+else { set xlabel (exists("xlabel_text") ? xlabel_text : x1_label); \
+       set ylabel (exists("ylabel_text") ? ylabel_text : x2_label) }
 unset key
 unset colorbox
 style(k) = value(sprintf("style_%d", k))

@@ -17,8 +17,8 @@ splot data index 'grid' using 1:2:3 with lines
 unset table
 unset contour
 set title title_text
-set xlabel 'x_1'
-set ylabel 'x_2'
+set xlabel x1_label
+set ylabel x2_label
 set size ratio -1
 if (exists("lim")) { set xrange [-lim:lim]; set yrange [-lim:lim] } else { set autoscale xfix; set autoscale yfix }
 set border 15

@@ -39,6 +39,11 @@ rdbu_(v) = v < 0.5 ? rgb(lerp(178, 247, 2 * v), lerp(24, 247, 2 * v), lerp(43, 2
                    : rgb(lerp(247, 33, 2 * v - 1), lerp(247, 102, 2 * v - 1), lerp(247, 172, 2 * v - 1))
 rdbu(v) = rdbu_(steps(v))
 
+# Labels the templates write themselves, as text or (format tex) as LaTeX.
+label(plain, latex) = (exists("tex") && tex) ? latex : plain
+x1_label = label('x_1', '$x_1$')
+x2_label = label('x_2', '$x_2$')
+
 # Quiet axes: ticks out, no mirror, a light grid behind the data.
 set border 3 lw 1.2
 set tics nomirror out

@@ -7,6 +7,8 @@ fig_w = exists("fig_w") ? fig_w : 900
 fig_h = exists("fig_h") ? fig_h : 600
 # libgd (the gif terminal) draws dashes only on lines one pixel wide
 gd = (fmt[1:3] eq 'gif')
+# cairolatex hands the text to LaTeX: the templates' own labels switch to math
+tex = (fmt eq 'tex')
 if (fmt eq 'png') {
     set terminal pngcairo size fig_w,fig_h enhanced font 'Sans,16' linewidth 1.5
     set output name.'.png'
@@ -22,7 +24,8 @@ if (fmt eq 'pdf') {
 if (fmt eq 'tex') {
     # cairolatex: the drawing in NAME.pdf, the text in NAME.tex, set by LaTeX
     # in the document's own fonts: \input{NAME.tex} in a slide
-    set terminal cairolatex pdf size (fig_w/100.0),(fig_h/100.0)
+    # half the pixel size in inches: 900 pixels make 4.5 in, a slide's width
+    set terminal cairolatex pdf size (fig_w/200.0),(fig_h/200.0) linewidth 1.5
     set output name.'.tex'
 }
 if (fmt[1:3] eq 'gif') {

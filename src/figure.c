@@ -178,11 +178,60 @@ static void add_var_line(em_fig *f, const char *var, const char *value)
     free(line);
 }
 
+/* The Greek letters the figures use, as UTF-8 and as LaTeX. */
+static const char *const greek[][2] = {
+    {"α", "\\alpha"}, {"γ", "\\gamma"}, {"μ", "\\mu"}, {"π", "\\pi"},
+    {"σ", "\\sigma"}, {"Σ", "\\Sigma"}, {"θ", "\\theta"}, {"ℓ", "\\ell"}};
+
+/* A label for --format tex, where LaTeX sets the text: each word holding a
+ * subscript, superscript, Greek letter or bar goes into math mode (its
+ * Greek as \mu ...), and the other words have LaTeX's special characters
+ * escaped. "π_k N(x | μ_k)" becomes "$\pi_k$ N(x $|$ $\mu_k)$". Returns a
+ * new string, or NULL when out of memory. */
+static char *latex_label(const char *s)
+{
+    size_t cap = 8 * strlen(s) + 16, n = 0;
+    char *out = malloc(cap);
+    if (!out)
+        return NULL;
+    while (*s) {
+        size_t len = strcspn(s, " ");
+        int math = 0;
+        for (size_t i = 0; i < len; i++)
+            math |= s[i] == '_' || s[i] == '^' || s[i] == '|' || (s[i] & 0x80);
+        if (math)
+            out[n++] = '$';
+        for (size_t i = 0; i < len;) {
+            size_t g;
+            for (g = 0; g < sizeof greek / sizeof greek[0]; g++)
+                if (strncmp(s + i, greek[g][0], strlen(greek[g][0])) == 0)
+                    break;
+            if (g < sizeof greek / sizeof greek[0]) {
+                n += (size_t)sprintf(out + n, "%s ", greek[g][1]);
+                i += strlen(greek[g][0]);
+            } else if (!math && strchr("#$%&_{}~^\\", s[i])) {
+                n += (size_t)sprintf(out + n, "\\%c", s[i++]);
+            } else {
+                out[n++] = s[i++];
+            }
+        }
+        if (math)
+            out[n++] = '$';
+        s += len;
+        while (*s == ' ')
+            out[n++] = *s++;
+    }
+    out[n] = '\0';
+    return out;
+}
+
 void em_fig_set_str(em_fig *f, const char *var, const char *value)
 {
-    char *q = gp_quote(value);
+    char *tex = f->fd->format == EM_FIG_TEX ? latex_label(value) : NULL;
+    char *q = gp_quote(tex ? tex : value);
     add_var_line(f, var, q);
     free(q);
+    free(tex);
 }
 
 void em_fig_set_num(em_fig *f, const char *var, double value)

@@ -74,6 +74,28 @@ START_TEST(test_writes_data_driver_style_and_template)
 }
 END_TEST
 
+START_TEST(test_tex_labels_are_latex)
+{
+    /* --format tex: LaTeX sets the text, so labels go into math mode */
+    const char *dir = make_tmpdir();
+    char err[512];
+    em_figdir fd;
+    ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_TEX, err, sizeof err), EM_OK);
+    em_fig f;
+    ck_assert_int_eq(em_fig_begin(&f, &fd, "t", "lines.gp", err, sizeof err), EM_OK);
+    fprintf(em_fig_block(&f, "curve1"), "0 1\n1 2\n");
+    em_fig_set_str(&f, "ylabel_text", "π_k N(x | μ_k, σ_k^2)");
+    em_fig_set_str(&f, "title_text", "50% of points & more_data");
+    ck_assert_int_eq(em_fig_end(&f, err, sizeof err), EM_OK);
+    const char *gp = slurp(path_in(dir, "t.gp"));
+    ck_assert_ptr_nonnull(strstr(gp, "ylabel_text = '$\\pi _k$ N(x $|$ $\\mu _k,$ $\\sigma _k^2)$'"));
+    ck_assert_ptr_nonnull(strstr(gp, "title_text = '50\\% of points \\& $more_data$'"));
+    ck_assert_msg(em_figdir_render(&fd, err, sizeof err) == EM_OK, "%s", err);
+    ck_assert_int_eq(access(path_in(dir, "t.tex"), F_OK), 0);
+    em_figdir_close(&fd);
+}
+END_TEST
+
 START_TEST(test_same_input_same_bytes)
 {
     const char *a = make_tmpdir(), *b = make_tmpdir();
@@ -229,6 +251,7 @@ Suite *figure_suite(void)
     tcase_add_test(tc, test_format_names);
     tcase_add_test(tc, test_writes_data_driver_style_and_template);
     tcase_add_test(tc, test_same_input_same_bytes);
+    tcase_add_test(tc, test_tex_labels_are_latex);
     tcase_add_test(tc, test_unwritable_folder);
     tcase_add_test(tc, test_abort_leaves_nothing);
     suite_add_tcase(s, tc);
