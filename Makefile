@@ -270,4 +270,5 @@ install: all
 	$(if $(TOOL_BIN),install -m 755 $(TOOL_BIN) $(DESTDIR)$(PREFIX)/bin/emlab)
 
 clean:
-	rm -rf build out workbook
+	rm -rf build out
+	@if [ -d $(WB) ]; then echo "kept $(WB)/ (your exercises): remove it yourself for a fresh workbook"; fi
