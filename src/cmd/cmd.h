@@ -49,10 +49,12 @@ typedef struct {
 /* Fit `restarts` times from successive starts of one random stream seeded
  * with spec->seed (or once from spec->init_model), keep the best
  * log-likelihood in *best (allocated here) and its start in *start (if
- * not NULL, allocated here). Prints one line and returns EXIT_RUNTIME on a
- * failure, naming the component or point at fault. */
+ * not NULL, allocated here). A single run keeps spec's observer and fills
+ * resp (if not NULL) with its responsibilities; with restarts neither is
+ * used. Prints one line and returns EXIT_RUNTIME on a failure, naming the
+ * component or point at fault. */
 int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm *best,
-             em_result *res, em_gmm *start);
+             em_result *res, em_gmm *start, double *resp);
 
 /* The weights, means and covariances, a component a block. */
 void print_model(const em_gmm *m);

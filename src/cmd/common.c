@@ -118,7 +118,7 @@ static int start_model(const char *sub, const em_dataset *ds, const fit_spec *sp
 }
 
 int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm *best,
-             em_result *res, em_gmm *start)
+             em_result *res, em_gmm *start, double *resp)
 {
     em_gmm m, first;
     em_rng r;
@@ -132,7 +132,8 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
     size_t runs = spec->init_model ? 1 : spec->restarts;
     int rc = EXIT_OK, have = 0;
     em_options opt = spec->em;
-    opt.observer = NULL;
+    if (runs > 1)
+        opt.observer = NULL; /* only a single run is watched */
     for (size_t run = 0; run < runs && rc == EXIT_OK; run++) {
         em_result r1;
         if (start_model(sub, ds, spec, &r, &m)) {
@@ -140,7 +141,7 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
             break;
         }
         em_gmm_copy(&first, &m);
-        em_status st = em_fit(&m, ds->x, ds->n, &opt, NULL, &r1);
+        em_status st = em_fit(&m, ds->x, ds->n, &opt, runs == 1 ? resp : NULL, &r1);
         if (st) {
             if (runs == 1)
                 rc = fit_failed(sub, st, &r1, ds);

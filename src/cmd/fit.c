@@ -215,25 +215,34 @@ static int run(fit_args *a, const em_dataset *ds, em_figdir *fd)
             em_gmm_standardize(&start_file, shift, scale);
         a->spec.init_model = &start_file;
     }
-    if (rc == EXIT_OK)
-        rc = fit_best(SUB, &z, &a->spec, &best, &res, &start);
     double offset = 0.0;
     for (size_t j = 0; shift && j < d; j++)
         offset -= (double)n * log(scale[j]); /* l_x = l_z - n sum_j log s_j */
     snap_ctx snap = {.ds = ds, .shift = shift, .scale = scale, .ll_offset = offset,
                      .quiet = a->quiet, .plan = a->plan, .fd = fd, .dim_i = a->dim_i,
                      .dim_j = a->dim_j};
-    if (rc == EXIT_OK) {
+    /* One run: watched as it goes. Several: the best, then run again watched. */
+    int single = a->spec.init_model || a->spec.restarts == 1;
+    if (rc == EXIT_OK && snap_init(&snap, K, a->spec.em.max_iter))
+        rc = fail(SUB, EXIT_RUNTIME, "out of memory");
+    fit_spec spec = a->spec;
+    if (single) {
+        spec.em.observer = snap_observer;
+        spec.em.observer_ctx = &snap;
+    }
+    if (rc == EXIT_OK)
+        rc = fit_best(SUB, &z, &spec, &best, &res, &start, single ? resp : NULL);
+    if (rc == EXIT_OK && !single) {
         em_result_free(&res);
         em_options opt = a->spec.em;
         opt.observer = snap_observer;
         opt.observer_ctx = &snap;
         em_gmm_copy(&best, &start);
-        if (snap_init(&snap, K, opt.max_iter) || em_fit(&best, z.x, n, &opt, resp, &res))
+        if (em_fit(&best, z.x, n, &opt, resp, &res))
             rc = fail(SUB, EXIT_RUNTIME, "the fit failed when run again to draw it");
-        else if (snap_finish(&snap, res.iterations, &best, resp))
-            rc = fail(SUB, EXIT_RUNTIME, "%s", snap.err);
     }
+    if (rc == EXIT_OK && snap_finish(&snap, res.iterations, &best, resp))
+        rc = fail(SUB, EXIT_RUNTIME, "%s", snap.err);
     if (rc == EXIT_OK) {
         double l;
         if (shift)

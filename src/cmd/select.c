@@ -147,7 +147,7 @@ int cmd_select(int argc, char **argv)
         spec.K = kmin + r;
         rows[r].K = spec.K;
         rows[r].p = em_gmm_free_params(spec.K, ds.d, 0);
-        if (fit_best(SUB, &ds, &spec, &best, &res, NULL) == EXIT_OK) {
+        if (fit_best(SUB, &ds, &spec, &best, &res, NULL, NULL) == EXIT_OK) {
             rows[r].ok = 1;
             rows[r].loglik = res.loglik;
             rows[r].aic = 2.0 * (double)rows[r].p - 2.0 * res.loglik;
