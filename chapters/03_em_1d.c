@@ -182,8 +182,10 @@ int main(int argc, char **argv)
     em_gmm m;
     em_result res = {0};
     snapshots *s = calloc(1, sizeof *s);
-    if (!s || em_gmm_alloc(&m, K, 1))
+    if (!s || em_gmm_alloc(&m, K, 1)) {
+        free(s);
         return em_cli_fail(&cli, em_strerror(EM_ENOMEM));
+    }
     em_rng_seed(&r, cli.seed);
     make_data(&r, x);
     random_start(&r, &m);
