@@ -449,6 +449,73 @@ START_TEST(test_chapters_draw_in_every_format)
 }
 END_TEST
 
+/* The notebook class's loglikelihood(): sum_i log sum_k N(x_i) phi_k. */
+static double nb_loglik(const double *x, const double *mu, const double *var, const double *phi)
+{
+    double ll = 0.0;
+    for (int i = 0; i < 60; i++) {
+        double p = 0.0;
+        for (int k = 0; k < 3; k++)
+            p += em_normal_pdf(x[i], mu[k], sqrt(var[k])) * phi[k];
+        ll += log(p);
+    }
+    return ll;
+}
+
+START_TEST(test_chapter_06_notebook_m_step_matches_the_notebook_class)
+{
+    /* notebook 003's GMM class, written plainly (direct densities, the
+     * covariance around the old mean, the while-loop), on the 60 points of
+     * seed 44 from the same start: every printed line must agree */
+    double x[60], mu[3], var[3] = {1, 1, 1}, phi[3] = {1.0 / 3, 1.0 / 3, 1.0 / 3}, w[180];
+    double tm[3] = {-4, 0, 8}, tv[3] = {1, 0.2, 3};
+    em_rng r;
+    em_rng_seed(&r, 44);
+    for (int i = 0; i < 60; i++)
+        x[i] = em_rng_normal(&r, tm[i / 20], sqrt(tv[i / 20]));
+    for (int k = 0; k < 3; k++)
+        mu[k] = em_rng_uniform(&r);
+    int status;
+    const char *out = run_chapter("06_em_until_converged", "", &status);
+    ck_assert_int_eq(status, 0);
+    size_t len;
+    const char *sec = section(out, "== 60 points, notebook's M-step", &len);
+    double ll = 1.0, prev = 0.0;
+    int t = 0;
+    while (ll - prev > 1e-4) {
+        prev = nb_loglik(x, mu, var, phi);
+        for (int i = 0; i < 60; i++) { /* e_step */
+            double den = 0.0;
+            for (int k = 0; k < 3; k++)
+                den += w[i * 3 + k] = em_normal_pdf(x[i], mu[k], sqrt(var[k])) * phi[k];
+            for (int k = 0; k < 3; k++)
+                w[i * 3 + k] /= den;
+        }
+        for (int k = 0; k < 3; k++) { /* m_step, with the notebook's bug */
+            double c = 0.0, m1 = 0.0, s2 = 0.0;
+            for (int i = 0; i < 60; i++) {
+                c += w[i * 3 + k];
+                m1 += x[i] * w[i * 3 + k];
+                s2 += w[i * 3 + k] * (x[i] - mu[k]) * (x[i] - mu[k]);
+            }
+            phi[k] = c / 60;
+            mu[k] = m1 / c;
+            var[k] = s2 / c;
+        }
+        t++;
+        ll = nb_loglik(x, mu, var, phi);
+        char line[96];
+        snprintf(line, sizeof line, "Iteration %d: log-likelihood is %.6f\n", t, ll);
+        const char *at = strstr(sec, line);
+        ck_assert_msg(at && at < sec + len, "missing '%s'", line);
+    }
+    char last[96];
+    snprintf(last, sizeof last, "Terminate at %d-th iteration:log-likelihood is %.6f", t, ll);
+    const char *at = strstr(sec, last);
+    ck_assert_msg(at && at < sec + len, "missing '%s'", last);
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *s = suite_create("chapters");
@@ -467,6 +534,7 @@ Suite *chapters_suite(void)
     tcase_add_test(tc, test_chapter_06_output_is_golden);
     tcase_add_test(tc, test_chapter_06_prints_notebook_003_run);
     tcase_add_test(tc, test_chapter_06_textbook_runs_match_em_fit);
+    tcase_add_test(tc, test_chapter_06_notebook_m_step_matches_the_notebook_class);
     tcase_add_test(tc, test_chapters_draw_in_every_format);
     tcase_add_test(tc, test_chapters_refuse_bad_arguments);
     tcase_add_test(tc, test_chapter_unwritable_out_fails_cleanly);
