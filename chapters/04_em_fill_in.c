@@ -269,22 +269,6 @@ static em_status fit_figure(em_figdir *fd, const double *x, const double *mu,
     return st;
 }
 
-static em_status loglik_figure(em_figdir *fd, const double *trace, char *err, size_t len)
-{
-    em_fig f;
-    em_status st = em_fig_begin(&f, fd, "loglik", "lines.gp", err, len);
-    if (st)
-        return st;
-    FILE *out = em_fig_block(&f, "curve1");
-    for (size_t it = 0; it < ITERATIONS; it++)
-        fprintf(out, "%zu %.17g\n", it + 1, trace[it * TRACE_COLS + 7]);
-    em_fig_set_str(&f, "title_text", "The log-likelihood never falls");
-    em_fig_set_str(&f, "xlabel_text", "iteration");
-    em_fig_set_str(&f, "ylabel_text", "log-likelihood");
-    em_fig_set_num(&f, "xtics_step", 2);
-    return em_fig_end(&f, err, len);
-}
-
 /* trace.txt: every number of the printed trace, to the last digit, to
  * compare your own run with (the course's reference run gave the same). */
 static em_status save_trace(em_figdir *fd, const double *trace, char *err, size_t len)
@@ -303,7 +287,8 @@ static em_status draw(em_figdir *fd, const double *x, const double *mu, const do
     if (st == EM_OK)
         st = fit_figure(fd, x, mu, sigma, pi, err, len);
     if (st == EM_OK)
-        st = loglik_figure(fd, trace, err, len);
+        st = em_fig_line(fd, "loglik", "The log-likelihood never falls", "iteration",
+                         "log-likelihood", trace + 7, ITERATIONS, TRACE_COLS, 1.0, err, len);
     if (st == EM_OK)
         st = save_trace(fd, trace, err, len);
     return st;

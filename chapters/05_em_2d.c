@@ -190,21 +190,6 @@ static em_status iteration_figure(em_figdir *fd, const snapshots *s, size_t t, c
     return em_fig_end(&f, err, len);
 }
 
-static em_status loglik_figure(em_figdir *fd, const snapshots *s, char *err, size_t len)
-{
-    em_fig f;
-    em_status st = em_fig_begin(&f, fd, "loglik", "lines.gp", err, len);
-    if (st)
-        return st;
-    FILE *out = em_fig_block(&f, "curve1");
-    for (size_t t = 0; t <= ITERATIONS; t++)
-        fprintf(out, "%zu %.17g\n", t, s->loglik[t]);
-    em_fig_set_str(&f, "title_text", "Log-likelihood: a long plateau, then the blobs separate");
-    em_fig_set_str(&f, "xlabel_text", "iteration");
-    em_fig_set_str(&f, "ylabel_text", "log-likelihood");
-    return em_fig_end(&f, err, len);
-}
-
 static em_status draw(em_figdir *fd, const snapshots *s, char *err, size_t len)
 {
     static char names[ITERATIONS + 1][16];
@@ -223,7 +208,9 @@ static em_status draw(em_figdir *fd, const snapshots *s, char *err, size_t len)
     if (st == EM_OK)
         st = em_fig_animation(fd, "em_2d", all, ITERATIONS + 1, 25, 700, 700, err, len);
     if (st == EM_OK)
-        st = loglik_figure(fd, s, err, len);
+        st = em_fig_line(fd, "loglik", "Log-likelihood: a long plateau, then the blobs separate",
+                         "iteration", "log-likelihood", s->loglik, ITERATIONS + 1, 1, 0.0, err,
+                         len);
     if (st == EM_OK)
         st = save_trace(fd, s, err, len);
     return st;

@@ -251,11 +251,8 @@ static em_status loglik_figure(em_figdir *fd, const experiment *e, char *err, si
     em_status st = em_fig_begin(&f, fd, name, "lines.gp", err, len);
     if (st)
         return st;
-    for (int s = 0; s < 2; s++) {
-        FILE *out = em_fig_block(&f, s ? "curve2" : "curve1");
-        for (size_t t = 1; t <= CURVE_ITER; t++)
-            fprintf(out, "%zu %.17g\n", t, e->curve[s][t]);
-    }
+    for (int s = 0; s < 2; s++) /* from iteration 1: the start is far below */
+        em_fig_series(&f, s ? "curve2" : "curve1", e->curve[s] + 1, CURVE_ITER, 1, 1.0);
     /* label the notebook's stop below its ring, the textbook's above */
     double span = e->curve[1][CURVE_ITER] - e->curve[1][1];
     FILE *marks = em_fig_block(&f, "marks");

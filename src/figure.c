@@ -132,6 +132,29 @@ void em_fig_xy(em_fig *f, const char *block, const double *x, const double *y, s
         fprintf(out, "%.10g %.10g\n", x[g], y[g * stride]);
 }
 
+void em_fig_series(em_fig *f, const char *block, const double *y, size_t n, size_t stride,
+                   double x0)
+{
+    FILE *out = em_fig_block(f, block);
+    for (size_t g = 0; g < n; g++)
+        fprintf(out, "%.17g %.17g\n", x0 + (double)g, y[g * stride]);
+}
+
+em_status em_fig_line(em_figdir *fd, const char *name, const char *title, const char *xlabel,
+                      const char *ylabel, const double *y, size_t n, size_t stride, double x0,
+                      char *err, size_t errlen)
+{
+    em_fig f;
+    em_status st = em_fig_begin(&f, fd, name, "lines.gp", err, errlen);
+    if (st)
+        return st;
+    em_fig_series(&f, "curve1", y, n, stride, x0);
+    em_fig_set_str(&f, "title_text", title);
+    em_fig_set_str(&f, "xlabel_text", xlabel);
+    em_fig_set_str(&f, "ylabel_text", ylabel);
+    return em_fig_end(&f, err, errlen);
+}
+
 void em_fig_rows(em_fig *f, const char *block, const double *xy, size_t n, size_t d)
 {
     FILE *out = em_fig_block(f, block);

@@ -78,6 +78,18 @@ FILE *em_fig_block(em_fig *f, const char *block);
 void em_fig_xy(em_fig *f, const char *block, const double *x, const double *y, size_t n,
                size_t stride);
 
+/* Write a block of n rows "x_g y_g", x_g = x0 + g and y_g = y[g * stride]
+ * (%.17g): a quantity against the iteration, say. */
+void em_fig_series(em_fig *f, const char *block, const double *y, size_t n, size_t stride,
+                   double x0);
+
+/* A whole figure NAME of one such series drawn by plots/lines.gp, with its
+ * title and axis labels: the log-likelihood against the iteration, say.
+ * Returns EM_EIO or EM_ENOMEM with a message in err. */
+em_status em_fig_line(em_figdir *fd, const char *name, const char *title, const char *xlabel,
+                      const char *ylabel, const double *y, size_t n, size_t stride, double x0,
+                      char *err, size_t errlen);
+
 /* Write a block of n rows of d columns each, from row-major xy (n x d),
  * %.10g: points, or the vertices of a curve. */
 void em_fig_rows(em_fig *f, const char *block, const double *xy, size_t n, size_t d);

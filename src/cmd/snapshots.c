@@ -223,21 +223,6 @@ int snap_observer(size_t t, const em_gmm *m, const double *resp, double loglik, 
     return 0;
 }
 
-static em_status loglik_figure(snap_ctx *c)
-{
-    em_fig f;
-    em_status st = em_fig_begin(&f, c->fd, "loglik", "lines.gp", c->err, sizeof c->err);
-    if (st)
-        return st;
-    FILE *out = em_fig_block(&f, "curve1");
-    for (size_t t = 0; t < c->n_loglik; t++)
-        fprintf(out, "%zu %.17g\n", t, c->loglik[t]);
-    em_fig_set_str(&f, "title_text", "Log-likelihood");
-    em_fig_set_str(&f, "xlabel_text", "iteration");
-    em_fig_set_str(&f, "ylabel_text", "log-likelihood");
-    return em_fig_end(&f, c->err, sizeof c->err);
-}
-
 em_status snap_finish(snap_ctx *c, size_t last, const em_gmm *m, const double *resp)
 {
     if (c->st)
@@ -248,7 +233,8 @@ em_status snap_finish(snap_ctx *c, size_t last, const em_gmm *m, const double *r
         st = draw(c, last, resp);
     }
     if (st == EM_OK)
-        st = loglik_figure(c);
+        st = em_fig_line(c->fd, "loglik", "Log-likelihood", "iteration", "log-likelihood",
+                         c->loglik, c->n_loglik, 1, 0.0, c->err, sizeof c->err);
     if (st == EM_OK && c->fd->format == EM_FIG_GIF && c->n_snap > 1) {
         const char *names[SNAP_MAX];
         for (size_t s = 0; s < c->n_snap; s++)
