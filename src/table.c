@@ -227,7 +227,8 @@ static void parse_part(lines *L, size_t from, size_t to, const char *path, size_
                               sizeof p->err);
             if (p->st == EM_OK && count != cols) {
                 em_errorf(p->err, sizeof p->err, path, i + 1,
-                          "%zu columns, expected %zu (as on line %zu)", count, cols, first);
+                          "%zu column%s, expected %zu (as on line %zu)", count,
+                          count == 1 ? "" : "s", cols, first);
                 p->st = EM_EPARSE;
             }
         }

@@ -60,6 +60,11 @@ const char *path_in(const char *dir, const char *name);              /* DIR/NAME
 const char *write_file(const char *dir, const char *name, const char *text);
 const char *slurp(const char *path);     /* the contents, or NULL if missing */
 
+/* Where the programs under test were built (the Makefile passes it). */
+#ifndef EMLAB_BUILD
+#define EMLAB_BUILD "build"
+#endif
+
 /* Run a shell command line; its standard output (kept), exit status in
  * *status (-1 if it did not exit). */
 const char *capture(const char *cmd, int *status);

@@ -11,10 +11,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#ifndef EMLAB_BUILD
-#define EMLAB_BUILD "build"
-#endif
-
 /* Run build/NAME with args, writing into a fresh folder (*out_dir, if not
  * NULL); returns its standard output (kept). */
 static const char *run_chapter_in(const char *name, const char *args, int *status,

@@ -82,7 +82,7 @@ END_TEST
 
 START_TEST(test_error_wrong_number_of_columns)
 {
-    expect_error("1 2\n3 4\n5\n", EM_EPARSE, 3, "1 columns, expected 2 (as on line 1)");
+    expect_error("1 2\n3 4\n5\n", EM_EPARSE, 3, "1 column, expected 2 (as on line 1)");
     expect_error("# c\n1 2\n3 4 5\n", EM_EPARSE, 3, "3 columns, expected 2 (as on line 2)");
     expect_error("a b c\n1 2\n", EM_EPARSE, 2, "2 columns, but the header names 3");
 }

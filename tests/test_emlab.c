@@ -8,10 +8,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#ifndef EMLAB_BUILD
-#define EMLAB_BUILD "build"
-#endif
-
 typedef struct {
     int rc;
     const char *out, *err;
@@ -276,7 +272,7 @@ START_TEST(test_every_bad_input_gets_one_line)
     expect_error(emlab("fit %s %s -k 2", d2, d2), 2, "one data file only");
     expect_error(emlab("fit %s/missing.txt -k 2", dir), 1, "missing.txt: cannot open");
     expect_error(emlab("fit %s -k 2", word), 1, "word.txt:2: column 2: 'x' is not a number");
-    expect_error(emlab("fit %s -k 2", ragged), 1, "ragged.txt:2: 1 columns, expected 2");
+    expect_error(emlab("fit %s -k 2", ragged), 1, "ragged.txt:2: 1 column, expected 2");
     expect_error(emlab("fit %s -k 2", nan_file), 1, "nan.txt:2: column 1: 'nan' is not a finite");
     expect_error(emlab("fit %s -k 2", empty), 1, "empty.txt: no data points");
     expect_error(emlab("fit %s -k 301 -o %s", d2, dir), 1, "300 points, too few for K = 301");

@@ -9,10 +9,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#ifndef EMLAB_BUILD
-#define EMLAB_BUILD "build"
-#endif
-
 /* Run a shell command; its standard output and error (kept), status in *rc. */
 static const char *run(const char *cmd, int *rc)
 {
