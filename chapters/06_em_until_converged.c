@@ -96,6 +96,19 @@ static em_status textbook_m_step(em_gmm *m, const double *x, size_t n, const dou
  * It prints every iteration and the iteration it stopped at. history[t]
  * receives the log-likelihood after t iterations (history[0]: the start).
  */
+/* One iteration: the E-step (gamma from the model), the given M-step (the
+ * model from gamma), and the log-likelihood of the new model in *ll. */
+static em_status iterate(em_gmm *m, const double *x, size_t n, m_step_fn m_step, double *resp,
+                         double *ll)
+{
+    em_status st = em_e_step(m, x, n, resp, NULL, NULL);
+    if (st == EM_OK)
+        st = m_step(m, x, n, resp);
+    if (st == EM_OK)
+        st = em_log_likelihood(m, x, n, ll, NULL);
+    return st;
+}
+
 static em_status fit_until_converged(em_gmm *m, const double *x, size_t n, m_step_fn m_step,
                                      double *resp, double *history, size_t *iterations)
 {
@@ -104,11 +117,7 @@ static em_status fit_until_converged(em_gmm *m, const double *x, size_t n, m_ste
     em_status st = em_log_likelihood(m, x, n, &history[0], NULL);
     while (st == EM_OK && ll - previous > TOL && t < MAX_ITER) {
         previous = history[t];
-        st = em_e_step(m, x, n, resp, NULL, NULL);
-        if (st == EM_OK)
-            st = m_step(m, x, n, resp);
-        if (st == EM_OK)
-            st = em_log_likelihood(m, x, n, &ll, NULL);
+        st = iterate(m, x, n, m_step, resp, &ll);
         if (st == EM_OK) {
             history[++t] = ll;
             printf("Iteration %zu: log-likelihood is %.6f\n", t, ll);
@@ -126,13 +135,8 @@ static em_status run_fixed(em_gmm *m, const double *x, size_t n, m_step_fn m_ste
                            double *resp, double *history)
 {
     em_status st = em_log_likelihood(m, x, n, &history[0], NULL);
-    for (size_t t = 1; t <= CURVE_ITER && st == EM_OK; t++) {
-        st = em_e_step(m, x, n, resp, NULL, NULL);
-        if (st == EM_OK)
-            st = m_step(m, x, n, resp);
-        if (st == EM_OK)
-            st = em_log_likelihood(m, x, n, &history[t], NULL);
-    }
+    for (size_t t = 1; t <= CURVE_ITER && st == EM_OK; t++)
+        st = iterate(m, x, n, m_step, resp, &history[t]);
     return st;
 }
 
@@ -187,7 +191,7 @@ static void print_model(const char *title, const em_gmm *m)
  * ## One experiment
  *
  * Both M-steps from the same start: each until converged, as the notebook
- * runs it (printed), then each for 150 iterations (for the curves).
+ * runs it (printed), then each for 100 iterations (for the curves).
  */
 typedef struct {
     const char *name;              /* "7" or "60" */
