@@ -112,17 +112,21 @@ static em_status sample(const em_gmm *m, em_rng *r, double *x, size_t *z)
 
 static void print_mixture(const em_gmm *m)
 {
-    char buf[256];
+    const em_printopts six = {.precision = 6}, eight = {.precision = 8};
     size_t d = m->d;
     double cum[K], acc = 0.0;
     printf("d = %zu: K = %d components\n", d, K);
     for (size_t k = 0; k < K; k++) {
-        printf("  component %zu: pi = %.6f  mu = %s", k + 1, m->weight[k],
-               em_numpy_array(m->mean + k * d, d, 6, buf, sizeof buf));
-        printf("  Sigma = %s\n", em_numpy_array(m->cov + k * d * d, d * d, 6, buf, sizeof buf));
+        char *mu = em_numpy_format(m->mean + k * d, 1, d, 0, six, 0);
+        char *Sigma = em_numpy_format(m->cov + k * d * d, 1, d * d, 0, six, 0);
+        if (mu && Sigma)
+            printf("  component %zu: pi = %.6f  mu = %s  Sigma = %s\n", k + 1, m->weight[k], mu,
+                   Sigma);
+        free(mu);
+        free(Sigma);
         cum[k] = acc += m->weight[k];
     }
-    printf("  cum_sum_pi_k = %s\n", em_numpy_array(cum, K, 8, buf, sizeof buf));
+    em_print_array(stdout, "  cum_sum_pi_k = ", cum, K, eight);
     for (int q = 1; q <= 3; q++) {
         double z = 0.31 * q;
         size_t k = choose_component(cum, K, z);

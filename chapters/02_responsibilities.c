@@ -82,11 +82,11 @@ static double responsibility(double x_n, size_t k, const double *pi, const doubl
 
 static void print_table(const em_gmm *m, double *resp)
 {
-    char buf[1024];
+    const em_printopts notebook = {.precision = 6, .suppress = 1}; /* np.set_printoptions */
     for (size_t n = 0; n < N; n++)
         for (size_t k = 0; k < K; k++)
             resp[n * K + k] = responsibility(x[n], k, m->weight, m->mean, m->cov, K);
-    printf("Responsibility Matrix (N x K):\n%s\n", em_numpy_matrix(resp, N, K, 6, buf, sizeof buf));
+    em_print_matrix(stdout, "Responsibility Matrix (N x K):\n", resp, N, K, notebook);
 }
 
 /*

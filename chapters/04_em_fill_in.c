@@ -161,11 +161,11 @@ static void initialise(const double *x, uint32_t seed, double *mu, double *sigma
 static void print_iteration(size_t it, const double *mu, const double *sigma, const double *pi,
                             double ll)
 {
-    char buf[128];
+    const em_printopts numpy = {.precision = 8}; /* numpy's defaults */
     printf("Iteration %zu\n", it);
-    printf("  Means: %s\n", em_numpy_array(mu, K, 8, buf, sizeof buf));
-    printf("  Stddevs: %s\n", em_numpy_array(sigma, K, 8, buf, sizeof buf));
-    printf("  Mixing coefficients: %s\n", em_numpy_array(pi, K, 8, buf, sizeof buf));
+    em_print_array(stdout, "  Means: ", mu, K, numpy);
+    em_print_array(stdout, "  Stddevs: ", sigma, K, numpy);
+    em_print_array(stdout, "  Mixing coefficients: ", pi, K, numpy);
     printf("  Log-likelihood: %.2f\n", ll);
     printf("----------------------------------------\n");
 }

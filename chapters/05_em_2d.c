@@ -105,7 +105,7 @@ static em_status run_em(const double *x, em_gmm *m, double *gamma, snapshots *s)
 
 static void print_trace(const snapshots *s)
 {
-    char buf[256];
+    const em_printopts numpy = {.precision = 8}; /* numpy's defaults */
     printf("EM on notebook 001's 300 points in 2D, K = 2, started from Dirichlet(1, 1)\n");
     printf("responsibilities (np.random.seed(42)); iteration 0 is that start.\n\n");
     printf("iteration      pi_1      pi_2          mu_1 (x, y)            mu_2 (x, y)"
@@ -115,9 +115,10 @@ static void print_trace(const snapshots *s)
         printf("%9zu  %.6f  %.6f  (%9.6f, %9.6f)  (%9.6f, %9.6f)  %15.6f\n", t, w[0], w[1], mu[0],
                mu[1], mu[2], mu[3], s->loglik[t]);
     }
-    for (size_t k = 0; k < K; k++)
-        printf("\nSigma_%zu after %d iterations:\n%s\n", k + 1, ITERATIONS,
-               em_numpy_matrix(s->cov[ITERATIONS] + k * D * D, D, D, 8, buf, sizeof buf));
+    for (size_t k = 0; k < K; k++) {
+        printf("\nSigma_%zu after %d iterations:\n", k + 1, ITERATIONS);
+        em_print_matrix(stdout, "", s->cov[ITERATIONS] + k * D * D, D, D, numpy);
+    }
 }
 
 /* trace.txt: every iteration to the last digit, in the golden run's

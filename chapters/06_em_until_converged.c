@@ -180,11 +180,11 @@ static void start_model(em_gmm *m, const double *means)
 
 static void print_model(const char *title, const em_gmm *m)
 {
-    char buf[256];
+    const em_printopts notebook = {.precision = 6, .suppress = 1}; /* np.set_printoptions */
     printf("%s\n", title);
-    printf("mean_arr:\n%s\n", em_numpy_matrix(m->mean, K, 1, 6, buf, sizeof buf));
-    printf("sigma_arr (variances):\n%s\n", em_numpy_matrix(m->cov, K, 1, 6, buf, sizeof buf));
-    printf("phi:\n%s\n", em_numpy_array(m->weight, K, 6, buf, sizeof buf));
+    em_print_matrix(stdout, "mean_arr:\n", m->mean, K, 1, notebook);
+    em_print_matrix(stdout, "sigma_arr (variances):\n", m->cov, K, 1, notebook);
+    em_print_array(stdout, "phi:\n", m->weight, K, notebook);
 }
 
 /*

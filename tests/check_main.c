@@ -1,6 +1,7 @@
 /* check_main.c — runs every suite; exit status 0 only if all pass. */
 #include "emlab_test.h"
 #include <ftw.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,6 +171,31 @@ const char *capture(const char *cmd, int *status)
     return keep(out);
 }
 
+/* Run `emlab ARGS` (a printf format), capturing stdout and stderr. */
+ran emlab(const char *fmt, ...)
+{
+    const char *dir = make_tmpdir();
+    char args[2048], cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(args, sizeof args, fmt, ap);
+    va_end(ap);
+    snprintf(cmd, sizeof cmd, "%s/emlab %s > %s/out 2> %s/err", EMLAB_BUILD, args, dir, dir);
+    int st = system(cmd);
+    ran r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, slurp(path_in(dir, "out")),
+             slurp(path_in(dir, "err"))};
+    return r;
+}
+
+/* One line on stderr, containing want, and the exit code. */
+void expect_cli_error(ran r, int code, const char *want)
+{
+    ck_assert_msg(r.rc == code, "exit %d, expected %d; stderr: %s", r.rc, code, r.err);
+    ck_assert_msg(strstr(r.err, want) != NULL, "stderr '%s' lacks '%s'", r.err, want);
+    const char *nl = strchr(r.err, '\n');
+    ck_assert_msg(nl && nl[1] == '\0', "more than one line on stderr: %s", r.err);
+}
+
 int main(void)
 {
     SRunner *sr = srunner_create(rng_suite());
@@ -183,6 +209,8 @@ int main(void)
     srunner_add_suite(sr, chapters_suite());
     srunner_add_suite(sr, workbook_suite());
     srunner_add_suite(sr, emlab_suite());
+    srunner_add_suite(sr, pyfmt_suite());
+    srunner_add_suite(sr, torture_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     int run = srunner_ntests_run(sr);

@@ -29,6 +29,8 @@ Suite *figure_suite(void);
 Suite *chapters_suite(void);
 Suite *workbook_suite(void);
 Suite *emlab_suite(void);
+Suite *pyfmt_suite(void);
+Suite *torture_suite(void);
 
 /* |got - want| / |want| (absolute when want is 0). */
 double rel_err(double got, double want);
@@ -68,5 +70,21 @@ const char *slurp(const char *path);     /* the contents, or NULL if missing */
 /* Run a shell command line; its standard output (kept), exit status in
  * *status (-1 if it did not exit). */
 const char *capture(const char *cmd, int *status);
+
+/* What `emlab ARGS` did: exit code, standard output, standard error. */
+typedef struct {
+    int rc;
+    const char *out, *err;
+} ran;
+
+/* Run `emlab ARGS` (a printf format) from build/, capturing both streams. */
+ran emlab(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+/* One line on stderr, containing want, and the exit code. */
+void expect_cli_error(ran r, int code, const char *want);
 
 #endif

@@ -125,14 +125,15 @@ START_TEST(test_chapter_04_prints_the_golden_trace)
     ck_assert_uint_eq(read_numbers("notebook001_1d_trace.txt", g, 160), 160);
     size_t cap = 1 << 14, used = 0;
     char *want = keep(malloc(cap)), a[128];
+    const em_printopts numpy = {.precision = 8};
     for (int it = 0; it < 20; it++) {
         const double *r = g + it * 8;
         used += (size_t)snprintf(want + used, cap - used, "Iteration %d\n  Means: %s\n", it + 1,
-                                 em_numpy_array(r + 1, 2, 8, a, sizeof a));
+                                 (char *)keep(em_numpy_format(r + 1, 1, 2, 0, numpy, 0)));
         used += (size_t)snprintf(want + used, cap - used, "  Stddevs: %s\n",
-                                 em_numpy_array(r + 3, 2, 8, a, sizeof a));
+                                 (char *)keep(em_numpy_format(r + 3, 1, 2, 0, numpy, 0)));
         used += (size_t)snprintf(want + used, cap - used, "  Mixing coefficients: %s\n",
-                                 em_numpy_array(r + 5, 2, 8, a, sizeof a));
+                                 (char *)keep(em_numpy_format(r + 5, 1, 2, 0, numpy, 0)));
         used += (size_t)snprintf(want + used, cap - used,
                                  "  Log-likelihood: %.2f\n----------------------------------------\n",
                                  r[7]);

@@ -8,36 +8,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-typedef struct {
-    int rc;
-    const char *out, *err;
-} ran;
-
-/* Run `emlab ARGS` (a printf format), capturing stdout and stderr. */
-static ran emlab(const char *fmt, ...)
-{
-    const char *dir = make_tmpdir();
-    char args[2048], cmd[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(args, sizeof args, fmt, ap);
-    va_end(ap);
-    snprintf(cmd, sizeof cmd, "%s/emlab %s > %s/out 2> %s/err", EMLAB_BUILD, args, dir, dir);
-    int st = system(cmd);
-    ran r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, slurp(path_in(dir, "out")),
-             slurp(path_in(dir, "err"))};
-    return r;
-}
-
-/* One line on stderr, containing want, and the exit code. */
-static void expect_error(ran r, int code, const char *want)
-{
-    ck_assert_msg(r.rc == code, "exit %d, expected %d; stderr: %s", r.rc, code, r.err);
-    ck_assert_msg(strstr(r.err, want) != NULL, "stderr '%s' lacks '%s'", r.err, want);
-    const char *nl = strchr(r.err, '\n');
-    ck_assert_msg(nl && nl[1] == '\0', "more than one line on stderr: %s", r.err);
-}
-
 /* The numbers of a parameter file written by --params-out. */
 static size_t params_of(const char *path, double *v, size_t max)
 {
@@ -181,8 +151,8 @@ START_TEST(test_fit_dims_of_higher_dimensional_data)
     const char *gp = slurp(path_in(dir, "iter_000.gp"));
     ck_assert_ptr_nonnull(strstr(gp, "xlabel_text = 'x_2'"));
     ck_assert_ptr_nonnull(strstr(gp, "ylabel_text = 'x_4'"));
-    expect_error(emlab("fit %s -k 3 --dims 2,7 --out %s", data, dir), 2, "only 4 coordinates");
-    expect_error(emlab("fit %s -k 3 --dims 2,2 --out %s", data, dir), 2,
+    expect_cli_error(emlab("fit %s -k 3 --dims 2,7 --out %s", data, dir), 2, "only 4 coordinates");
+    expect_cli_error(emlab("fit %s -k 3 --dims 2,2 --out %s", data, dir), 2,
                  "--dims needs two different coordinates");
 }
 END_TEST
@@ -260,36 +230,36 @@ START_TEST(test_every_bad_input_gets_one_line)
     const char *empty = write_file(dir, "empty.txt", "");
     const char *p1 = write_file(dir, "p1.txt", "1 0 1\n");
     const char *notpd = write_file(dir, "notpd.txt", "1 0 0 1 2 2 1\n");
-    expect_error(emlab("fit"), 2, "which data file?");
-    expect_error(emlab("fit %s", d2), 2, "how many components?");
-    expect_error(emlab("fit %s -k 0", d2), 2, "-k needs a whole number of at least 1");
-    expect_error(emlab("fit %s -k", d2), 2, "needs a value");
-    expect_error(emlab("fit %s -k 2 --frobnicate", d2), 2, "unknown option '--frobnicate'");
-    expect_error(emlab("fit %s -k 2 --format jpeg", d2), 2, "--format is png, svg, pdf, gif, tex");
-    expect_error(emlab("fit %s -k 2 --tol -1", d2), 2, "--tol needs a number of at least 0");
-    expect_error(emlab("fit %s -k 2 --snapshots 1,x", d2), 2, "--snapshots is a list");
-    expect_error(emlab("fit %s -k 2 --seed 5000000000", d2), 2, "--seed is at most");
-    expect_error(emlab("fit %s %s -k 2", d2, d2), 2, "one data file only");
-    expect_error(emlab("fit %s/missing.txt -k 2", dir), 1, "missing.txt: cannot open");
-    expect_error(emlab("fit %s -k 2", word), 1, "word.txt:2: column 2: 'x' is not a number");
-    expect_error(emlab("fit %s -k 2", ragged), 1, "ragged.txt:2: 1 column, expected 2");
-    expect_error(emlab("fit %s -k 2", nan_file), 1, "nan.txt:2: column 1: 'nan' is not a finite");
-    expect_error(emlab("fit %s -k 2", empty), 1, "empty.txt: no data points");
-    expect_error(emlab("fit %s -k 301 -o %s", d2, dir), 1, "300 points, too few for K = 301");
-    expect_error(emlab("fit %s -k 2 --init %s -o %s", d2, p1, dir), 1,
+    expect_cli_error(emlab("fit"), 2, "which data file?");
+    expect_cli_error(emlab("fit %s", d2), 2, "how many components?");
+    expect_cli_error(emlab("fit %s -k 0", d2), 2, "-k needs a whole number of at least 1");
+    expect_cli_error(emlab("fit %s -k", d2), 2, "needs a value");
+    expect_cli_error(emlab("fit %s -k 2 --frobnicate", d2), 2, "unknown option '--frobnicate'");
+    expect_cli_error(emlab("fit %s -k 2 --format jpeg", d2), 2, "--format is png, svg, pdf, gif, tex");
+    expect_cli_error(emlab("fit %s -k 2 --tol -1", d2), 2, "--tol needs a number of at least 0");
+    expect_cli_error(emlab("fit %s -k 2 --snapshots 1,x", d2), 2, "--snapshots is a list");
+    expect_cli_error(emlab("fit %s -k 2 --seed 5000000000", d2), 2, "--seed is at most");
+    expect_cli_error(emlab("fit %s %s -k 2", d2, d2), 2, "one data file only");
+    expect_cli_error(emlab("fit %s/missing.txt -k 2", dir), 1, "missing.txt: cannot open");
+    expect_cli_error(emlab("fit %s -k 2", word), 1, "word.txt:2: column 2: 'x' is not a number");
+    expect_cli_error(emlab("fit %s -k 2", ragged), 1, "ragged.txt:2: 1 column, expected 2");
+    expect_cli_error(emlab("fit %s -k 2", nan_file), 1, "nan.txt:2: column 1: 'nan' is not a finite");
+    expect_cli_error(emlab("fit %s -k 2", empty), 1, "empty.txt: no data points");
+    expect_cli_error(emlab("fit %s -k 301 -o %s", d2, dir), 1, "300 points, too few for K = 301");
+    expect_cli_error(emlab("fit %s -k 2 --init %s -o %s", d2, p1, dir), 1,
                  "the parameters have K = 1, d = 1; the data need K = 2, d = 2");
-    expect_error(emlab("fit %s -k 1 --init %s -o %s", d2, notpd, dir), 1,
+    expect_cli_error(emlab("fit %s -k 1 --init %s -o %s", d2, notpd, dir), 1,
                  "notpd.txt:1: the covariance of component 1 is not symmetric positive definite");
-    expect_error(emlab("fit %s -k 2 -o /proc/emlab", d2), 1, "/proc/emlab: cannot create");
-    expect_error(emlab("fit %s -k 2 -q -f none -o %s --params-out /proc/x/p.txt", d2, dir), 1,
+    expect_cli_error(emlab("fit %s -k 2 -o /proc/emlab", d2), 1, "/proc/emlab: cannot create");
+    expect_cli_error(emlab("fit %s -k 2 -q -f none -o %s --params-out /proc/x/p.txt", d2, dir), 1,
                  "/proc/x/p.txt: cannot write");
-    expect_error(emlab("sample"), 2, "which mixture?");
-    expect_error(emlab("sample -p %s -k 2 -d 2", p1), 2, "not both");
-    expect_error(emlab("sample -k 2 -d 2 -o /proc/x/y"), 1, "/proc/x/y: cannot write");
-    expect_error(emlab("resp %s", d2), 2, "which mixture?");
-    expect_error(emlab("resp %s --params %s", d2, p1), 1, "has d = 2, but");
-    expect_error(emlab("select %s --kmin 3 --kmax 2", d2), 2, "--kmin 3 is above --kmax 2");
-    expect_error(emlab("frobnicate"), 2, "unknown command");
+    expect_cli_error(emlab("sample"), 2, "which mixture?");
+    expect_cli_error(emlab("sample -p %s -k 2 -d 2", p1), 2, "not both");
+    expect_cli_error(emlab("sample -k 2 -d 2 -o /proc/x/y"), 1, "/proc/x/y: cannot write");
+    expect_cli_error(emlab("resp %s", d2), 2, "which mixture?");
+    expect_cli_error(emlab("resp %s --params %s", d2, p1), 1, "has d = 2, but");
+    expect_cli_error(emlab("select %s --kmin 3 --kmax 2", d2), 2, "--kmin 3 is above --kmax 2");
+    expect_cli_error(emlab("frobnicate"), 2, "unknown command");
     ran h = emlab("fit --help");
     ck_assert_int_eq(h.rc, 0);
     ck_assert_ptr_nonnull(strstr(h.out, "usage: emlab fit DATA -k K"));
@@ -306,7 +276,7 @@ START_TEST(test_collapse_and_empty_are_reported)
     /* all the points on two spots: with no floor a component collapses */
     const char *dir = make_tmpdir();
     const char *two = write_file(dir, "two.txt", "0\n0\n0\n0\n1\n1\n1\n1\n");
-    expect_error(emlab("fit %s -k 2 --init data --seed 1 --reg 0 --tol 0 -q -f none -o %s", two,
+    expect_cli_error(emlab("fit %s -k 2 --init data --seed 1 --reg 0 --tol 0 -q -f none -o %s", two,
                        dir), 1, "is not positive definite");
     ran r = emlab("fit %s -k 2 --init data --seed 1 --tol 0 -q -f none -o %s", two, dir);
     ck_assert_msg(r.rc == 0, "%s", r.err);

@@ -56,7 +56,9 @@ typedef struct {
 int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm *best,
              em_result *res, em_gmm *start, double *resp);
 
-/* The weights, means and covariances, a component a block. */
-void print_model(const em_gmm *m);
+/* The weights, means and covariances, a component a block, numpy's way.
+ * Returns -1 when out of memory (write errors are left to the caller's
+ * check of stdout). */
+int print_model(const em_gmm *m);
 
 #endif

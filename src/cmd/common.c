@@ -167,20 +167,15 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
     return rc;
 }
 
-void print_model(const em_gmm *m)
+int print_model(const em_gmm *m)
 {
-    char buf[4096];
+    const em_printopts six = {.precision = 6}; /* numpy's rules, 6 decimals */
     size_t d = m->d;
     for (size_t k = 0; k < m->K; k++) {
         printf("component %zu: weight %.6f\n", k + 1, m->weight[k]);
-        printf("  mean       %s\n", em_numpy_array(m->mean + k * d, d, 6, buf, sizeof buf));
-        em_numpy_matrix(m->cov + k * d * d, d, d, 6, buf, sizeof buf);
-        printf("  covariance ");
-        for (const char *p = buf; *p; p++) {
-            putchar(*p);
-            if (*p == '\n')
-                printf("             ");
-        }
-        putchar('\n');
+        if (em_print_array(stdout, "  mean       ", m->mean + k * d, d, six) == EM_ENOMEM ||
+            em_print_matrix(stdout, "  covariance ", m->cov + k * d * d, d, d, six) == EM_ENOMEM)
+            return -1;
     }
+    return 0;
 }

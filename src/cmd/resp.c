@@ -57,20 +57,17 @@ int cmd_resp(int argc, char **argv)
     }
     int rc = EXIT_OK;
     double *resp = malloc(ds.n * m.K * sizeof *resp);
-    size_t size = ds.n * m.K * 32 + 64;
-    char *buf = malloc(size);
     if (m.d != ds.d)
         rc = fail(SUB, EXIT_RUNTIME, "%s has d = %zu, but %s describes d = %zu", argv[optind],
                   ds.d, params, m.d);
-    else if (!resp || !buf)
+    else if (!resp)
         rc = fail(SUB, EXIT_RUNTIME, "out of memory");
     else if (em_e_step(&m, ds.x, ds.n, resp, NULL, NULL))
         rc = fail(SUB, EXIT_RUNTIME, "a point has zero density under every component");
-    else
-        printf("Responsibility Matrix (N x K):\n%s\n",
-               em_numpy_matrix(resp, ds.n, m.K, (int)precision, buf, size));
+    else if (em_print_matrix(stdout, "Responsibility Matrix (N x K):\n", resp, ds.n, m.K,
+                             (em_printopts){.precision = (int)precision, .suppress = 1}))
+        rc = fail(SUB, EXIT_RUNTIME, "out of memory");
     free(resp);
-    free(buf);
     em_gmm_free(&m);
     em_dataset_free(&ds);
     return rc;
