@@ -89,23 +89,40 @@ int em_cli_open(const em_cli *cli, em_figdir *fd)
         fprintf(stderr, "%s: %s\n", cli->prog, err);
         return 1;
     }
+    em_interrupt_guard(&fd->run); /* Ctrl-C leaves no half-written file */
+    return 0;
+}
+
+int em_cli_stdout_ok(const char *prog)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return 1;
+    fprintf(stderr, "%s: standard output: %s\n", prog,
+            errno ? strerror(errno) : "a write failed");
     return 0;
 }
 
 int em_cli_finish(const em_cli *cli, em_figdir *fd, em_status st, const char *err)
 {
-    char msg[1024];
+    char msg[1024] = "";
     if (st) {
         fprintf(stderr, "%s: %s\n", cli->prog, err && *err ? err : em_strerror(st));
-        em_figdir_close(fd);
-        return 1;
+    } else {
+        st = em_figdir_render(fd, msg, sizeof msg);
+        /* without gnuplot the data and scripts are still worth having */
+        em_status kept = st == EM_OK || st == EM_EGNUPLOT ? EM_OK : st;
+        if (kept == EM_OK && !em_cli_stdout_ok(cli->prog))
+            kept = st = EM_EIO;
+        else if (kept == EM_OK && (kept = em_figdir_commit(fd, msg, sizeof msg)))
+            st = kept;
+        if (st && msg[0])
+            fprintf(stderr, "%s: %s\n", cli->prog, msg);
+        else if (st == EM_OK)
+            fprintf(stderr, "%s: data, scripts%s in %s/\n", cli->prog,
+                    cli->format == EM_FIG_NONE ? "" : " and figures", fd->dir);
     }
-    st = em_figdir_render(fd, msg, sizeof msg);
-    if (st)
-        fprintf(stderr, "%s: %s\n", cli->prog, msg);
-    else
-        fprintf(stderr, "%s: data, scripts%s in %s/\n", cli->prog,
-                cli->format == EM_FIG_NONE ? "" : " and figures", fd->dir);
+    em_interrupt_guard(NULL);
     em_figdir_close(fd);
     return st ? 1 : 0;
 }

@@ -27,15 +27,21 @@ typedef struct em_cli {
  * (message printed). */
 int em_cli_parse(em_cli *cli, int argc, char **argv, const char *about);
 
-/* Open the output folder; on failure print the message and return 1, else
- * 0. */
+/* Open the output folder (locked, its files staged until the end, Ctrl-C
+ * guarded); on failure print the message and return 1, else 0. */
 int em_cli_open(const em_cli *cli, em_figdir *fd);
 
 /* End a chapter: if st (writing the figures) failed, print err (or the
- * status's sentence when err is empty) and return 1; otherwise draw every
- * figure written to fd and report where they are on stderr. Closes fd.
- * Returns the exit code: 0, or 1 with the message printed. */
+ * status's sentence when err is empty) and return 1, leaving no file;
+ * otherwise draw every figure written to fd, check that standard output
+ * took everything printed, move the files into the folder together and
+ * report where they are on stderr. Closes fd. Returns the exit code: 0,
+ * or 1 with the message printed. */
 int em_cli_finish(const em_cli *cli, em_figdir *fd, em_status st, const char *err);
+
+/* Flush standard output: 1 if everything printed reached it, else 0 after
+ * "PROG: standard output: REASON" on stderr (a full disk, a closed pipe). */
+int em_cli_stdout_ok(const char *prog);
 
 /* Print "PROG: MESSAGE" on stderr (for a status the chapter met); returns 1. */
 int em_cli_fail(const em_cli *cli, const char *message);

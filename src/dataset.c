@@ -37,6 +37,16 @@ em_status em_dataset_read(const char *path, em_dataset *ds, char *err, size_t er
     return EM_OK;
 }
 
+void em_dataset_print(FILE *f, const double *x, size_t n, size_t d, char *const *names)
+{
+    if (names)
+        for (size_t j = 0; j < d; j++)
+            fprintf(f, "%s%s", names[j], j + 1 < d ? " " : "\n");
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < d; j++)
+            fprintf(f, "%.17g%s", x[i * d + j], j + 1 < d ? " " : "\n");
+}
+
 em_status em_dataset_write(const char *path, const double *x, size_t n, size_t d,
                            char *const *names, char *err, size_t errlen)
 {
@@ -44,12 +54,7 @@ em_status em_dataset_write(const char *path, const double *x, size_t n, size_t d
     em_status st = em_out_open(&out, path, err, errlen);
     if (st)
         return st;
-    if (names)
-        for (size_t j = 0; j < d; j++)
-            fprintf(out.f, "%s%s", names[j], j + 1 < d ? " " : "\n");
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = 0; j < d; j++)
-            fprintf(out.f, "%.17g%s", x[i * d + j], j + 1 < d ? " " : "\n");
+    em_dataset_print(out.f, x, n, d, names);
     return em_out_commit(&out, err, errlen);
 }
 

@@ -10,6 +10,7 @@
 #define EMLAB_DATASET_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include "status.h"
 
 typedef struct em_dataset {
@@ -26,10 +27,14 @@ typedef struct em_dataset {
  * leaves ds empty. */
 em_status em_dataset_read(const char *path, em_dataset *ds, char *err, size_t errlen);
 
-/* Write n points of dimension d, one per line, with %.17g so that reading
- * them back gives the same doubles; a header line if names != NULL. Written
- * to PATH.tmp and renamed, so no half-written file is left behind.
- * Returns EM_EIO with a message in err on failure. */
+/* Print n points of dimension d, one per line, with %.17g so that reading
+ * them back gives the same doubles; a header line if names != NULL. Write
+ * errors are left in f's error flag. */
+void em_dataset_print(FILE *f, const double *x, size_t n, size_t d, char *const *names);
+
+/* The same into the file PATH: written to a temporary and renamed, so no
+ * half-written file is left behind. Returns EM_EIO with a message in err
+ * on failure. */
 em_status em_dataset_write(const char *path, const double *x, size_t n, size_t d,
                            char *const *names, char *err, size_t errlen);
 

@@ -1,8 +1,13 @@
 /* figure.c — data blocks, driver scripts, and gnuplot as a child process. */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE /* flock */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "figure.h"
 #include "histogram.h"
 #include "figure_util.h"
@@ -33,10 +38,33 @@ const char *em_plot_source(const char *file)
     return NULL;
 }
 
+/* Hold DIR/.emlab.lock for as long as the folder is open; a second run
+ * into the folder is refused at once rather than left to wait unseen. */
+static em_status lock_folder(em_figdir *fd, char *err, size_t errlen)
+{
+    char *path = em_str_printf("%s/.emlab.lock", fd->dir);
+    if (!path)
+        return EM_ENOMEM;
+    fd->lock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    free(path);
+    if (fd->lock < 0) {
+        em_errorf(err, errlen, fd->dir, 0, "cannot write into the output folder: %s",
+                  strerror(errno));
+        return EM_EIO;
+    }
+    if (flock(fd->lock, LOCK_EX | LOCK_NB) != 0) {
+        em_errorf(err, errlen, fd->dir, 0, "another emlab run is writing into this folder; "
+                  "wait for it to end, or choose another --out");
+        return EM_EBUSY;
+    }
+    return EM_OK;
+}
+
 em_status em_figdir_open(em_figdir *fd, const char *dir, em_fig_format fmt,
                          char *err, size_t errlen)
 {
     memset(fd, 0, sizeof *fd);
+    fd->lock = -1;
     fd->format = fmt;
     fd->gnuplot = "gnuplot";
     if (em_make_dirs(dir) != 0) {
@@ -44,9 +72,19 @@ em_status em_figdir_open(em_figdir *fd, const char *dir, em_fig_format fmt,
         return EM_EIO;
     }
     fd->dir = em_str_printf("%s", dir);
-    if (!fd->dir)
+    fd->stage = em_str_printf("%s/.emlab-run-XXXXXX", dir);
+    if (!fd->dir || !fd->stage) {
+        em_figdir_close(fd);
         return EM_ENOMEM;
-    em_status st = EM_OK;
+    }
+    em_status st = lock_folder(fd, err, errlen);
+    if (st == EM_OK && !mkdtemp(fd->stage)) {
+        em_errorf(err, errlen, dir, 0, "cannot write into the output folder: %s",
+                  strerror(errno));
+        st = EM_EIO;
+    }
+    if (st == EM_OK)
+        st = em_commit_add(&fd->run, fd->stage, NULL);
     for (const em_plot_file *p = em_plot_files; p->name && st == EM_OK; p++)
         st = em_write_text(fd, p->name, p->text, err, errlen);
     if (st)
@@ -54,13 +92,74 @@ em_status em_figdir_open(em_figdir *fd, const char *dir, em_fig_format fmt,
     return st;
 }
 
+em_status em_figdir_family(em_figdir *fd, const char *prefix)
+{
+    char **f = realloc(fd->families, (fd->n_families + 1) * sizeof *f);
+    if (!f)
+        return EM_ENOMEM;
+    fd->families = f;
+    f[fd->n_families] = em_str_printf("%s", prefix);
+    return f[fd->n_families] ? (fd->n_families++, EM_OK) : EM_ENOMEM;
+}
+
+/* Is file (a name in the folder) PREFIX, digits, then a figure's
+ * extension, of one of the run's families? */
+static int of_family(const em_figdir *fd, const char *file)
+{
+    static const char *const ext[] = {".dat", ".gp", ".png", ".svg", ".pdf", ".gif", ".tex"};
+    for (size_t i = 0; i < fd->n_families; i++) {
+        size_t lp = strlen(fd->families[i]);
+        if (strncmp(file, fd->families[i], lp) != 0)
+            continue;
+        size_t digits = strspn(file + lp, "0123456789");
+        for (size_t e = 0; digits > 0 && e < sizeof ext / sizeof ext[0]; e++)
+            if (strcmp(file + lp + digits, ext[e]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Remove the files of the run's families that this run did not write. */
+static void sweep_families(em_figdir *fd)
+{
+    DIR *d = fd->n_families ? opendir(fd->dir) : NULL;
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (!of_family(fd, e->d_name))
+            continue;
+        char *mine = em_str_printf("%s/%s", fd->stage, e->d_name);
+        char *old = em_str_printf("%s/%s", fd->dir, e->d_name);
+        struct stat sb;
+        if (mine && old && stat(mine, &sb) != 0)
+            unlink(old);
+        free(mine);
+        free(old);
+    }
+    if (d)
+        closedir(d);
+}
+
+em_status em_figdir_commit(em_figdir *fd, char *err, size_t errlen)
+{
+    sweep_families(fd);
+    return em_commit_all(&fd->run, err, errlen);
+}
+
 void em_figdir_close(em_figdir *fd)
 {
+    em_commit_abort(&fd->run); /* nothing left after a commit */
     for (size_t i = 0; i < fd->n_scripts; i++)
         free(fd->scripts[i]);
+    for (size_t i = 0; i < fd->n_families; i++)
+        free(fd->families[i]);
+    free(fd->families);
     free(fd->scripts);
     free(fd->dir);
+    free(fd->stage);
+    if (fd->lock >= 0)
+        close(fd->lock);
     memset(fd, 0, sizeof *fd);
+    fd->lock = -1;
 }
 
 /* Append one "var = value" line to the driver's variables. */
@@ -103,11 +202,11 @@ em_status em_fig_begin(em_fig *f, em_figdir *fd, const char *name, const char *t
     f->fd = fd;
     f->name = em_str_printf("%s", name);
     f->tmpl = em_str_printf("%s", tmpl);
-    char *path = em_str_printf("%s/%s.dat", fd->dir, name);
-    em_status st = f->name && f->tmpl && path ? EM_OK : EM_ENOMEM;
+    char *file = em_str_printf("%s.dat", name);
+    em_status st = f->name && f->tmpl && file ? EM_OK : EM_ENOMEM;
     if (st == EM_OK)
-        st = em_out_open(&f->dat, path, err, errlen);
-    free(path);
+        st = em_stage_open(fd, file, &f->dat, err, errlen);
+    free(file);
     if (st) {
         free(f->name);
         free(f->tmpl);

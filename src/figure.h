@@ -36,20 +36,48 @@ typedef enum em_fig_format {
 em_status em_fig_format_parse(const char *s, em_fig_format *fmt);
 const char *em_fig_format_name(em_fig_format fmt);
 
-/* An output folder and the drivers written into it, in order. */
+/* An output folder and the drivers written into it, in order.
+ *
+ * Nothing is written into the folder itself until the run commits: the
+ * data, the drivers and gnuplot's figures are made in a scratch folder
+ * inside it (.emlab-run-XXXXXX), under their final names, and
+ * em_figdir_commit moves them all in at the end, with the run's other
+ * outputs. Two runs never write into one folder at once: the first holds
+ * a lock (.emlab.lock, flock) until it closes the folder. */
 typedef struct em_figdir {
     char *dir;             /* the folder (owned)                     */
+    char *stage;           /* the scratch folder inside it (owned)   */
     em_fig_format format;  /* what the drivers render to              */
     const char *gnuplot;   /* the program to run: "gnuplot" by default */
     char **scripts;        /* drivers written so far, to render      */
     size_t n_scripts, cap;
+    em_commit run;         /* every file of the run, to commit together */
+    char **families;       /* numbered figure names this run owns ("iter_") */
+    size_t n_families;
+    int lock;              /* the lock file's descriptor, or -1      */
 } em_figdir;
 
-/* Create dir (and its parents) if needed and copy style.gp and the
- * templates into it. Returns EM_EIO ("DIR: cannot create: REASON" in err)
- * or EM_ENOMEM. */
+/* Create dir (and its parents) if needed, lock it, make the scratch
+ * folder and write style.gp and the templates into it. Returns EM_EIO
+ * ("DIR: cannot create: REASON" in err), EM_EBUSY (another run holds the
+ * folder) or EM_ENOMEM. */
 em_status em_figdir_open(em_figdir *fd, const char *dir, em_fig_format fmt,
                          char *err, size_t errlen);
+
+/* Say that the figures named PREFIX followed by digits (iter_000, ...) are
+ * this run's: at the commit, such files left in the folder by an earlier
+ * run and not written by this one are removed, so that a short run never
+ * leaves a longer run's iter_033.png beside its own. Other files are never
+ * touched. Returns EM_ENOMEM or EM_OK. */
+em_status em_figdir_family(em_figdir *fd, const char *prefix);
+
+/* Move every file of the run into the folder (and the run's other files
+ * to their places), after removing the stale files of its families.
+ * Returns EM_EIO with a message, or EM_OK. */
+em_status em_figdir_commit(em_figdir *fd, char *err, size_t errlen);
+
+/* Release the folder: an uncommitted run's files are removed, the lock
+ * given up. Safe after a failed em_figdir_open. */
 void em_figdir_close(em_figdir *fd);
 
 /* A figure being written. */

@@ -53,16 +53,58 @@ int em_make_dirs(const char *dir)
     return rc;
 }
 
-/* Write text to DIR/FILE, atomically. */
-em_status em_write_text(const em_figdir *fd, const char *file, const char *text,
-                            char *err, size_t errlen)
+/* Is tmp already recorded in the run, to be renamed? */
+static int recorded(const em_commit *run, const char *tmp)
 {
+    for (size_t i = 0; i < run->n; i++)
+        if (run->tmp[i] && run->path[i] && strcmp(run->tmp[i], tmp) == 0)
+            return 1;
+    return 0;
+}
+
+em_status em_stage_file(em_figdir *fd, const char *file, char **staged)
+{
+    char *tmp = em_str_printf("%s/%s", fd->stage, file);
     char *path = em_str_printf("%s/%s", fd->dir, file);
-    if (!path)
-        return EM_ENOMEM;
-    em_outfile out;
-    em_status st = em_out_open(&out, path, err, errlen);
+    em_status st = tmp && path ? EM_OK : EM_ENOMEM;
+    if (st == EM_OK && !recorded(&fd->run, tmp))
+        st = em_commit_add(&fd->run, tmp, path);
     free(path);
+    if (st == EM_OK && staged)
+        *staged = tmp;
+    else
+        free(tmp);
+    return st;
+}
+
+em_status em_stage_open(em_figdir *fd, const char *file, em_outfile *out, char *err,
+                        size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    em_status st = em_stage_file(fd, file, &out->tmp);
+    out->path = st ? NULL : em_str_printf("%s/%s", fd->dir, file);
+    if (st == EM_OK && !out->path)
+        st = EM_ENOMEM;
+    if (st == EM_OK && !(out->f = fopen(out->tmp, "w"))) {
+        em_errorf(err, errlen, out->path, 0, "cannot write: %s", strerror(errno));
+        st = EM_EIO;
+    }
+    if (st) {
+        free(out->tmp);
+        free(out->path);
+        memset(out, 0, sizeof *out);
+        return st;
+    }
+    out->run = &fd->run; /* renamed into the folder when the run commits */
+    return EM_OK;
+}
+
+/* Write text to FILE of the folder, staged for the commit. */
+em_status em_write_text(em_figdir *fd, const char *file, const char *text, char *err,
+                        size_t errlen)
+{
+    em_outfile out;
+    em_status st = em_stage_open(fd, file, &out, err, errlen);
     if (st)
         return st;
     fputs(text, out.f);

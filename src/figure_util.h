@@ -14,8 +14,18 @@ char *em_str_printf(const char *fmt, ...)
 /* mkdir -p; 0 on success, -1 with errno set. */
 int em_make_dirs(const char *dir);
 
-/* Write text to DIR/FILE of the folder, atomically. */
-em_status em_write_text(const em_figdir *fd, const char *file, const char *text, char *err,
+/* Record FILE of the folder in the run: written in the scratch folder
+ * (its path in *staged, malloc'd, if staged is not NULL), renamed into the
+ * folder at the commit. Recording a file twice records it once. */
+em_status em_stage_file(em_figdir *fd, const char *file, char **staged);
+
+/* Open FILE of the folder for writing, in the scratch folder, recorded in
+ * the run; em_out_commit checks and closes it. EM_EIO or EM_ENOMEM. */
+em_status em_stage_open(em_figdir *fd, const char *file, em_outfile *out, char *err,
+                        size_t errlen);
+
+/* Write text to FILE of the folder, staged for the commit. */
+em_status em_write_text(em_figdir *fd, const char *file, const char *text, char *err,
                         size_t errlen);
 
 /* Remember driver NAME.gp for em_figdir_render. Returns EM_ENOMEM or EM_OK. */

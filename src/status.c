@@ -13,6 +13,7 @@ const char *em_strerror(em_status st)
     case EM_EIO:        return "input/output error";
     case EM_EPARSE:     return "malformed file";
     case EM_EGNUPLOT:   return "gnuplot failed or is missing";
+    case EM_EBUSY:      return "another run is writing into the output folder";
     case EM_STATUS_COUNT: break;
     }
     return "unknown status";

@@ -17,6 +17,7 @@ typedef enum em_status {
     EM_EIO,        /* a file could not be opened, read or written             */
     EM_EPARSE,     /* a file's contents are malformed                         */
     EM_EGNUPLOT,   /* gnuplot is missing, or it failed on a script            */
+    EM_EBUSY,      /* another run is writing into the same output folder      */
     EM_STATUS_COUNT
 } em_status;
 

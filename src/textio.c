@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "textio.h"
 
 void em_errorf(char *err, size_t errlen, const char *path, size_t line,
@@ -67,15 +69,17 @@ em_status em_parse_number(const char *field, size_t len, double *value)
     return EM_OK;
 }
 
-static char *concat(const char *a, const char *b)
+/* dir/.base.XXXXXX for path dir/base: beside it, on the same file system
+ * (so that rename is atomic), hidden from ls. */
+static char *temp_template(const char *path)
 {
-    size_t la = strlen(a), lb = strlen(b);
-    char *s = malloc(la + lb + 1);
-    if (s) {
-        memcpy(s, a, la);
-        memcpy(s + la, b, lb + 1);
-    }
-    return s;
+    const char *slash = strrchr(path, '/');
+    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    const char *base = path + dir_len;
+    char *t = malloc(strlen(path) + 9);
+    if (t)
+        sprintf(t, "%.*s.%s.XXXXXX", (int)dir_len, path, base);
+    return t;
 }
 
 static void out_release(em_outfile *out)
@@ -85,35 +89,72 @@ static void out_release(em_outfile *out)
     memset(out, 0, sizeof *out);
 }
 
-em_status em_out_open(em_outfile *out, const char *path, char *err, size_t errlen)
+/* The permissions a plain fopen would give: 0666 less the umask. */
+static mode_t plain_mode(void)
+{
+    mode_t mask = umask(022);
+    umask(mask);
+    return 0666 & ~mask;
+}
+
+em_status em_out_open_in(em_outfile *out, em_commit *run, const char *path, char *err,
+                         size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    out->path = concat(path, "");
-    out->tmp = concat(path, ".tmp");
+    out->path = malloc(strlen(path) + 1);
+    out->tmp = temp_template(path);
     if (!out->path || !out->tmp) {
         out_release(out);
         return EM_ENOMEM;
     }
-    out->f = fopen(out->tmp, "w");
-    if (!out->f) {
+    strcpy(out->path, path);
+    int fd = mkstemp(out->tmp); /* O_CREAT | O_EXCL: never an existing file or link */
+    if (fd < 0) {
         em_errorf(err, errlen, path, 0, "cannot write: %s", strerror(errno));
         out_release(out);
         return EM_EIO;
     }
+    fchmod(fd, plain_mode());
+    out->f = fdopen(fd, "w");
+    em_status st = out->f ? EM_OK : EM_ENOMEM;
+    if (st == EM_OK && run)
+        st = em_commit_add(run, out->tmp, path);
+    if (st) {
+        if (out->f)
+            fclose(out->f);
+        else
+            close(fd);
+        unlink(out->tmp);
+        out_release(out);
+        return st;
+    }
+    out->run = run;
     return EM_OK;
+}
+
+em_status em_out_open(em_outfile *out, const char *path, char *err, size_t errlen)
+{
+    return em_out_open_in(out, NULL, path, err, errlen);
 }
 
 em_status em_out_commit(em_outfile *out, char *err, size_t errlen)
 {
-    int failed = ferror(out->f);
-    if (fclose(out->f) != 0)
+    errno = 0;
+    int failed = fflush(out->f) != 0 || ferror(out->f);
+    int saved = errno;
+    if (fclose(out->f) != 0 && !failed) {
         failed = 1;
+        saved = errno;
+    }
     out->f = NULL;
-    if (!failed && rename(out->tmp, out->path) != 0)
+    if (!failed && !out->run && rename(out->tmp, out->path) != 0) {
         failed = 1;
+        saved = errno;
+    }
     if (failed) {
-        em_errorf(err, errlen, out->path, 0, "cannot write: %s", strerror(errno));
-        remove(out->tmp);
+        em_errorf(err, errlen, out->path, 0, "cannot write: %s",
+                  saved ? strerror(saved) : "a write failed");
+        unlink(out->tmp);
     }
     out_release(out);
     return failed ? EM_EIO : EM_OK;
@@ -123,7 +164,7 @@ void em_out_abort(em_outfile *out)
 {
     if (out->f) {
         fclose(out->f);
-        remove(out->tmp);
+        unlink(out->tmp);
     }
     out_release(out);
 }

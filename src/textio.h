@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include "commit.h"
 #include "status.h"
 
 /* Split off the next field of a line: skips leading whitespace, returns the
@@ -25,24 +26,33 @@ const char *em_next_field(const char **cursor, size_t *len);
  * a number) or EM_ENONFINITE (a NaN or infinity, or an overflow to one). */
 em_status em_parse_number(const char *field, size_t len, double *value);
 
-/* An output file that appears complete or not at all: written to PATH.tmp,
- * renamed to PATH by em_out_commit, removed by em_out_abort. */
+/* An output file that appears complete or not at all: written to a fresh
+ * temporary beside PATH (".NAME.XXXXXX", created exclusively), then
+ * renamed to PATH, by em_out_commit itself or, for a file that belongs to
+ * a run (em_out_open_in), with the run's other outputs by em_commit_all. */
 typedef struct em_outfile {
-    FILE *f;     /* write here                  */
-    char *path;  /* the final name (owned)      */
-    char *tmp;   /* PATH.tmp (owned)            */
+    FILE *f;        /* write here                                  */
+    char *path;     /* the final name (owned)                      */
+    char *tmp;      /* the temporary (owned)                       */
+    em_commit *run; /* the run it belongs to, or NULL              */
 } em_outfile;
 
-/* Create PATH.tmp for writing. Returns EM_EIO ("PATH: cannot write: REASON"
- * in err) or EM_ENOMEM. */
+/* Create the temporary for PATH. Returns EM_EIO ("PATH: cannot write:
+ * REASON" in err) or EM_ENOMEM. */
 em_status em_out_open(em_outfile *out, const char *path, char *err, size_t errlen);
 
-/* Close and rename into place. On a write, close or rename error returns
- * EM_EIO with a message, and removes the temporary file. Always releases
- * out. */
+/* The same, for a file of run: the temporary is recorded in run (so that
+ * an interrupt removes it) and renamed when the run commits. */
+em_status em_out_open_in(em_outfile *out, em_commit *run, const char *path, char *err,
+                         size_t errlen);
+
+/* Flush and close, checking every write: on an error returns EM_EIO with
+ * "PATH: cannot write: REASON" and removes the temporary. Otherwise renames
+ * it into place now (a file of no run), or leaves that to the run. Always
+ * releases out. */
 em_status em_out_commit(em_outfile *out, char *err, size_t errlen);
 
-/* Close and remove the temporary file; safe on a zeroed em_outfile. */
+/* Close and remove the temporary; safe on a zeroed em_outfile. */
 void em_out_abort(em_outfile *out);
 
 /* err = "PATH:LINE: " + printf(fmt, ...), truncated to errlen; LINE is

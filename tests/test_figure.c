@@ -1,5 +1,6 @@
 /* test_figure.c — data blocks, drivers, and real gnuplot runs. */
 #include "emlab_test.h"
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -48,6 +49,13 @@ START_TEST(test_format_names)
 }
 END_TEST
 
+/* Move the run's files into the folder. */
+static void commit(em_figdir *fd)
+{
+    char err[1024];
+    ck_assert_msg(em_figdir_commit(fd, err, sizeof err) == EM_OK, "%s", err);
+}
+
 START_TEST(test_writes_data_driver_style_and_template)
 {
     const char *dir = make_tmpdir();
@@ -55,6 +63,9 @@ START_TEST(test_writes_data_driver_style_and_template)
     em_figdir fd;
     ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_NONE, err, sizeof err), EM_OK);
     write_loglik(&fd, "loglik", "It's EM");
+    ck_assert_int_eq(em_figdir_render(&fd, err, sizeof err), EM_OK); /* none: no gnuplot */
+    ck_assert_int_eq(access(path_in(dir, "loglik.dat"), F_OK), -1); /* not before the commit */
+    commit(&fd);
     const char *dat = slurp(path_in(dir, "loglik.dat"));
     const char *gp = slurp(path_in(dir, "loglik.gp"));
     const char *style = slurp(path_in(dir, "style.gp"));
@@ -68,7 +79,6 @@ START_TEST(test_writes_data_driver_style_and_template)
     ck_assert_ptr_nonnull(strstr(gp, "fig_w = 800\n"));
     ck_assert_ptr_nonnull(strstr(gp, "load 'style.gp'\n"));
     ck_assert_ptr_nonnull(strstr(gp, "load 'lines.gp'\n"));
-    ck_assert_int_eq(em_figdir_render(&fd, err, sizeof err), EM_OK); /* none: no gnuplot */
     ck_assert_int_eq(access(path_in(dir, "loglik.png"), F_OK), -1);
     em_figdir_close(&fd);
 }
@@ -87,10 +97,11 @@ START_TEST(test_tex_labels_are_latex)
     em_fig_set_str(&f, "ylabel_text", "π_k N(x | μ_k, σ_k^2)");
     em_fig_set_str(&f, "title_text", "50% of points & more_data");
     ck_assert_int_eq(em_fig_end(&f, err, sizeof err), EM_OK);
+    ck_assert_msg(em_figdir_render(&fd, err, sizeof err) == EM_OK, "%s", err);
+    commit(&fd);
     const char *gp = slurp(path_in(dir, "t.gp"));
     ck_assert_ptr_nonnull(strstr(gp, "ylabel_text = '$\\pi _k$ N(x $|$ $\\mu _k,$ $\\sigma _k^2)$'"));
     ck_assert_ptr_nonnull(strstr(gp, "title_text = '50\\% of points \\& $more_data$'"));
-    ck_assert_msg(em_figdir_render(&fd, err, sizeof err) == EM_OK, "%s", err);
     ck_assert_int_eq(access(path_in(dir, "t.tex"), F_OK), 0);
     em_figdir_close(&fd);
 }
@@ -105,6 +116,8 @@ START_TEST(test_same_input_same_bytes)
     ck_assert_int_eq(em_figdir_open(&fb, b, EM_FIG_PNG, err, sizeof err), EM_OK);
     write_loglik(&fa, "loglik", "EM");
     write_loglik(&fb, "loglik", "EM");
+    commit(&fa);
+    commit(&fb);
     ck_assert_str_eq(slurp(path_in(a, "loglik.dat")), slurp(path_in(b, "loglik.dat")));
     ck_assert_str_eq(slurp(path_in(a, "loglik.gp")), slurp(path_in(b, "loglik.gp")));
     em_figdir_close(&fa);
@@ -121,6 +134,7 @@ static void render_one(em_fig_format fmt, const char *file, const char *magic)
     ck_assert_int_eq(em_figdir_open(&fd, dir, fmt, err, sizeof err), EM_OK);
     write_loglik(&fd, "loglik", "Log-likelihood");
     ck_assert_msg(em_figdir_render(&fd, err, sizeof err) == EM_OK, "%s", err);
+    commit(&fd);
     expect_magic(dir, file, magic);
     em_figdir_close(&fd);
 }
@@ -148,6 +162,7 @@ START_TEST(test_panel_and_animation)
     ck_assert_int_eq(em_fig_animation(&fd, "anim", names, 4, 50, 800, 600, err, sizeof err), EM_OK);
     write_loglik(&fd, "after", "drawn after the animation, in the same gnuplot");
     ck_assert_msg(em_figdir_render(&fd, err, sizeof err) == EM_OK, "%s", err);
+    commit(&fd);
     expect_magic(dir, "after.png", "\x89PNG");
     expect_magic(dir, "a.png", "\x89PNG");
     expect_magic(dir, "panel.png", "\x89PNG");
@@ -174,6 +189,7 @@ START_TEST(test_driver_redraws_with_plain_gnuplot)
     em_figdir fd;
     ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_PNG, err, sizeof err), EM_OK);
     write_loglik(&fd, "loglik", "By hand");
+    commit(&fd);
     em_figdir_close(&fd);
     snprintf(cmd, sizeof cmd, "cd '%s' && gnuplot loglik.gp 2>&1", dir);
     ck_assert_int_eq(system(cmd), 0);
@@ -193,6 +209,7 @@ START_TEST(test_missing_gnuplot_keeps_data_and_says_how)
     ck_assert_msg(strstr(err, "was not found") && strstr(err, "apt-get install gnuplot-nox") &&
                       strstr(err, "gnuplot loglik.gp"),
                   "%s", err);
+    commit(&fd);
     ck_assert_int_eq(access(path_in(dir, "loglik.dat"), F_OK), 0);
     ck_assert_int_eq(access(path_in(dir, "loglik.gp"), F_OK), 0);
     em_figdir_close(&fd);
@@ -241,6 +258,14 @@ START_TEST(test_abort_leaves_nothing)
     ck_assert_int_eq(access(path_in(dir, "half.dat.tmp"), F_OK), -1);
     ck_assert_uint_eq(fd.n_scripts, 0);
     em_figdir_close(&fd);
+    /* nothing of the run is left: only the folder's lock file */
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while ((e = readdir(d)))
+        ck_assert_msg(strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+                          strcmp(e->d_name, ".emlab.lock") == 0,
+                      "%s left behind", e->d_name);
+    closedir(d);
 }
 END_TEST
 

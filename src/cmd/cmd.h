@@ -56,6 +56,17 @@ typedef struct {
 int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm *best,
              em_result *res, em_gmm *start, double *resp);
 
+/* The end of a run that wrote into fd: draw the figures, check that
+ * standard output took everything printed, and move the run's files into
+ * place together. Without gnuplot the data and scripts are still moved
+ * (and the message says how to draw them). Returns EXIT_OK, or
+ * EXIT_RUNTIME with one line printed and no file of the run left. */
+int finish_outputs(const char *sub, em_figdir *fd);
+
+/* Standard output flushed: 0, or -1 after "emlab SUB: standard output:
+ * REASON". */
+int stdout_ok(const char *sub);
+
 /* The weights, means and covariances, a component a block, numpy's way.
  * Returns -1 when out of memory (write errors are left to the caller's
  * check of stdout). */

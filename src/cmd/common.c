@@ -167,6 +167,29 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
     return rc;
 }
 
+int stdout_ok(const char *sub)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return 0;
+    fail(sub, EXIT_RUNTIME, "standard output: %s", errno ? strerror(errno) : "a write failed");
+    return -1;
+}
+
+int finish_outputs(const char *sub, em_figdir *fd)
+{
+    char err[1024];
+    em_status drawn = em_figdir_render(fd, err, sizeof err);
+    if (drawn != EM_OK && drawn != EM_EGNUPLOT)
+        return fail(sub, EXIT_RUNTIME, "%s", err);
+    if (stdout_ok(sub))
+        return EXIT_RUNTIME;
+    char msg[1024];
+    if (em_figdir_commit(fd, msg, sizeof msg))
+        return fail(sub, EXIT_RUNTIME, "%s", msg);
+    return drawn ? fail(sub, EXIT_RUNTIME, "%s", err) : EXIT_OK;
+}
+
 int print_model(const em_gmm *m)
 {
     const em_printopts six = {.precision = 6}; /* numpy's rules, 6 decimals */

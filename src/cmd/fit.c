@@ -139,7 +139,7 @@ static int load_start(const fit_args *a, const em_dataset *ds, em_gmm *start)
     return 1;
 }
 
-static void print_result(const fit_args *a, const em_dataset *ds, const em_result *res,
+static int print_result(const fit_args *a, const em_dataset *ds, const em_result *res,
                          double loglik, const em_gmm *m)
 {
     if (res->converged)
@@ -154,21 +154,37 @@ static void print_result(const fit_args *a, const em_dataset *ds, const em_resul
                res->n_empty, res->last_empty + 1);
     printf("log-likelihood %.6f, per point %.6f (n = %zu, d = %zu, K = %zu)\n", loglik,
            loglik / (double)ds->n, ds->n, ds->d, a->spec.K);
-    print_model(m);
+    return print_model(m);
 }
 
-/* The responsibilities, one point a line, written atomically. */
-static int write_resp(const char *path, const double *resp, size_t n, size_t K)
+/* The parameters (--params-out) and the responsibilities, one point a
+ * line (--resp-out), as files of the run: they appear with its figures. */
+static int write_outputs(const fit_args *a, em_commit *run, const em_gmm *m,
+                         const double *resp, size_t n)
 {
+    size_t K = m->K;
     char err[1024], (*label)[32] = malloc(K * sizeof *label);
     char **names = malloc(K * sizeof *names);
-    for (size_t k = 0; k < K; k++) {
+    em_outfile out;
+    em_status st = label && names ? EM_OK : EM_ENOMEM;
+    for (size_t k = 0; st == EM_OK && k < K; k++) {
         snprintf(label[k], sizeof label[k], "gamma_%zu", k + 1);
         names[k] = label[k];
     }
-    em_status st = em_dataset_write(path, resp, n, K, names, err, sizeof err);
+    if (st == EM_OK && a->params_out && !(st = em_out_open_in(&out, run, a->params_out, err,
+                                                              sizeof err))) {
+        em_gmm_print(out.f, m);
+        st = em_out_commit(&out, err, sizeof err);
+    }
+    if (st == EM_OK && a->resp_out && !(st = em_out_open_in(&out, run, a->resp_out, err,
+                                                            sizeof err))) {
+        em_dataset_print(out.f, resp, n, K, names);
+        st = em_out_commit(&out, err, sizeof err);
+    }
     free(names);
     free(label);
+    if (st == EM_ENOMEM)
+        return fail(SUB, EXIT_RUNTIME, "out of memory");
     return st ? fail(SUB, EXIT_RUNTIME, "%s", err) : EXIT_OK;
 }
 
@@ -248,13 +264,11 @@ static int run(fit_args *a, const em_dataset *ds, em_figdir *fd)
         if (shift)
             em_gmm_unstandardize(&best, shift, scale);
         em_log_likelihood(&best, ds->x, n, &l, NULL);
-        print_result(a, ds, &res, l, &best);
+        if (print_result(a, ds, &res, l, &best))
+            rc = fail(SUB, EXIT_RUNTIME, "out of memory");
         warn_collapse(&best, a->spec.em.reg, scale);
-        char err[1024];
-        if (a->params_out && em_gmm_save(a->params_out, &best, err, sizeof err))
-            rc = fail(SUB, EXIT_RUNTIME, "%s", err);
-        if (rc == EXIT_OK && a->resp_out)
-            rc = write_resp(a->resp_out, resp, n, K);
+        if (rc == EXIT_OK)
+            rc = write_outputs(a, &fd->run, &best, resp, n);
     }
     em_gmm_free(&start_file);
     em_gmm_free(&best);
@@ -291,9 +305,12 @@ int cmd_fit(int argc, char **argv)
     if (rc < 0 && em_figdir_open(&fd, a.out, a.format, err, sizeof err))
         rc = fail(SUB, EXIT_RUNTIME, "%s", err);
     if (rc < 0) {
-        rc = run(&a, &ds, &fd);
-        if (rc == EXIT_OK && em_figdir_render(&fd, err, sizeof err))
-            rc = fail(SUB, EXIT_RUNTIME, "%s", err);
+        em_interrupt_guard(&fd.run); /* Ctrl-C leaves no half-written file */
+        rc = em_figdir_family(&fd, "iter_") ? fail(SUB, EXIT_RUNTIME, "out of memory")
+                                            : run(&a, &ds, &fd);
+        if (rc == EXIT_OK)
+            rc = finish_outputs(SUB, &fd);
+        em_interrupt_guard(NULL);
         em_figdir_close(&fd);
     }
     em_dataset_free(&ds);

@@ -26,14 +26,17 @@ int main(int argc, char **argv)
     const char *sub = argv[1];
     if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0)
         return usage(stdout), EXIT_OK;
-    if (strcmp(sub, "fit") == 0)
-        return cmd_fit(argc - 1, argv + 1);
-    if (strcmp(sub, "sample") == 0)
-        return cmd_sample(argc - 1, argv + 1);
-    if (strcmp(sub, "resp") == 0)
-        return cmd_resp(argc - 1, argv + 1);
-    if (strcmp(sub, "select") == 0)
-        return cmd_select(argc - 1, argv + 1);
+    static const struct {
+        const char *name;
+        int (*run)(int, char **);
+    } commands[] = {{"fit", cmd_fit}, {"sample", cmd_sample}, {"resp", cmd_resp},
+                    {"select", cmd_select}};
+    for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++)
+        if (strcmp(sub, commands[c].name) == 0) {
+            int rc = commands[c].run(argc - 1, argv + 1);
+            /* what was printed last (--help, say) must have arrived too */
+            return rc == EXIT_OK && stdout_ok(sub) ? EXIT_RUNTIME : rc;
+        }
     fprintf(stderr, "emlab: unknown command '%s' (fit, sample, resp or select)\n", sub);
     return EXIT_USAGE;
 }

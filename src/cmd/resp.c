@@ -67,6 +67,8 @@ int cmd_resp(int argc, char **argv)
     else if (em_print_matrix(stdout, "Responsibility Matrix (N x K):\n", resp, ds.n, m.K,
                              (em_printopts){.precision = (int)precision, .suppress = 1}))
         rc = fail(SUB, EXIT_RUNTIME, "out of memory");
+    else if (stdout_ok(SUB))
+        rc = EXIT_RUNTIME;
     free(resp);
     em_gmm_free(&m);
     em_dataset_free(&ds);

@@ -119,16 +119,24 @@ int cmd_sample(int argc, char **argv)
         rc = fail(SUB, EXIT_RUNTIME, "out of memory");
     } else if (!output) {
         write_points(stdout, x, labels ? z : NULL, n, m.d);
+        if (stdout_ok(SUB))
+            rc = EXIT_RUNTIME;
     } else {
         char err[1024];
+        em_commit run = {0};
         em_outfile out;
-        if (em_out_open(&out, output, err, sizeof err) == EM_OK) {
+        em_interrupt_guard(&run); /* Ctrl-C leaves no half-written file */
+        em_status st = em_out_open_in(&out, &run, output, err, sizeof err);
+        if (st == EM_OK) {
             write_points(out.f, x, labels ? z : NULL, n, m.d);
-            if (em_out_commit(&out, err, sizeof err))
-                rc = fail(SUB, EXIT_RUNTIME, "%s", err);
-        } else {
-            rc = fail(SUB, EXIT_RUNTIME, "%s", err);
+            st = em_out_commit(&out, err, sizeof err);
         }
+        if (st == EM_OK)
+            st = em_commit_all(&run, err, sizeof err);
+        if (st)
+            rc = fail(SUB, EXIT_RUNTIME, "%s", st == EM_ENOMEM ? "out of memory" : err);
+        em_commit_abort(&run);
+        em_interrupt_guard(NULL);
     }
     free(x);
     free(z);

@@ -44,15 +44,11 @@ typedef struct {
     int ok;
 } row;
 
-static em_status draw(const char *out, em_fig_format fmt, const row *rows, size_t n_rows,
-                      size_t best_bic, size_t best_aic, char *err, size_t len)
+static em_status draw(em_figdir *fd, const row *rows, size_t n_rows, size_t best_bic,
+                      size_t best_aic, char *err, size_t len)
 {
-    em_figdir fd;
     em_fig f;
-    em_status st = em_figdir_open(&fd, out, fmt, err, len);
-    if (st)
-        return st;
-    st = em_fig_begin(&f, &fd, "select", "lines.gp", err, len);
+    em_status st = em_fig_begin(&f, fd, "select", "lines.gp", err, len);
     if (st == EM_OK) {
         const char *blocks[2] = {"curve1", "curve2"};
         for (int c = 0; c < 2; c++) {
@@ -84,9 +80,6 @@ static em_status draw(const char *out, em_fig_format fmt, const row *rows, size_
         em_fig_set_str(&f, "ylabel_text", "criterion");
         st = em_fig_end(&f, err, len);
     }
-    if (st == EM_OK)
-        st = em_figdir_render(&fd, err, len);
-    em_figdir_close(&fd);
     return st;
 }
 
@@ -132,8 +125,15 @@ int cmd_select(int argc, char **argv)
     if (kmin > kmax)
         return fail(SUB, EXIT_USAGE, "--kmin %zu is above --kmax %zu", kmin, kmax);
     em_dataset ds;
+    em_figdir fd;
+    char err[1024];
     if (load_data(SUB, argv[optind], &ds))
         return EXIT_RUNTIME;
+    if (em_figdir_open(&fd, out, fmt, err, sizeof err)) {
+        em_dataset_free(&ds);
+        return fail(SUB, EXIT_RUNTIME, "%s", err);
+    }
+    em_interrupt_guard(&fd.run); /* Ctrl-C leaves no half-written file */
     if (kmax > ds.n)
         kmax = ds.n;
     int rc = kmin > kmax ? fail(SUB, EXIT_RUNTIME, "%zu points: too few for --kmin %zu", ds.n,
@@ -171,11 +171,14 @@ int cmd_select(int argc, char **argv)
                rows[r].aic, rows[r].bic, r == best_bic ? "  <- best BIC" : "",
                r == best_aic ? "  <- best AIC" : "");
     }
-    char err[1024];
     if (rc == EXIT_OK && !any)
         rc = fail(SUB, EXIT_RUNTIME, "every fit failed: try --reg 1e-6");
-    if (rc == EXIT_OK && draw(out, fmt, rows, n_rows, best_bic, best_aic, err, sizeof err))
+    if (rc == EXIT_OK && draw(&fd, rows, n_rows, best_bic, best_aic, err, sizeof err))
         rc = fail(SUB, EXIT_RUNTIME, "%s", err);
+    if (rc == EXIT_OK)
+        rc = finish_outputs(SUB, &fd);
+    em_interrupt_guard(NULL);
+    em_figdir_close(&fd);
     free(rows);
     em_dataset_free(&ds);
     return rc;
