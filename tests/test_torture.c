@@ -5,7 +5,11 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* A data file of n 1-D points, point i = scale * f(i), in dir. */
 static const char *points_1d(const char *dir, const char *name, size_t n, double scale)
@@ -142,6 +146,246 @@ START_TEST(test_params_out_reads_back_bit_for_bit)
 }
 END_TEST
 
+/* --- 2. every output whole, or an error ----------------------------------- */
+
+/* `sh -c SCRIPT` (a printf format), its exit code; stdout and stderr in
+ * *out, *err (kept). */
+static int shell(const char **out, const char **err, const char *fmt, ...)
+{
+    const char *dir = make_tmpdir();
+    char script[4096], cmd[8192];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(script, sizeof script, fmt, ap);
+    va_end(ap);
+    write_file(dir, "script.sh", script);
+    snprintf(cmd, sizeof cmd, "sh %s/script.sh > %s/out 2> %s/err", dir, dir, dir);
+    int st = system(cmd);
+    if (out)
+        *out = slurp(path_in(dir, "out"));
+    if (err)
+        *err = slurp(path_in(dir, "err"));
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+/* The names in dir that are emlab's temporaries or scratch folders. */
+static const char *leftovers(const char *dir)
+{
+    char cmd[1024];
+    int st;
+    snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -E '^\\.(emlab-run-|.*\\.[A-Za-z0-9]{6}$)' "
+             "| grep -v '^\\.emlab\\.lock$'", dir);
+    return capture(cmd, &st);
+}
+
+START_TEST(test_a_full_standard_output_is_an_error)
+{
+    const char *dir = make_tmpdir();
+    const char *data = write_file(dir, "t.txt", "1\n2\n3\n4\n10\n11\n12\n");
+    write_file(dir, "p.txt", "1 0 1\n");
+    const char *runs[][2] = {
+        {"sample", "sample -k 2 -d 2 -n 100000"},
+        {"fit", "fit DATA -k 2 -f none -o DIR/o"},
+        {"resp", "resp DATA --params DIR/p.txt"},
+        {"select", "select DATA --kmax 2 -f none -o DIR/s"},
+        {"fit", "fit --help"}};
+    for (size_t r = 0; r < sizeof runs / sizeof runs[0]; r++) {
+        char args[512] = "";
+        for (const char *p = runs[r][1]; *p;) { /* DATA and DIR filled in */
+            size_t used = strlen(args);
+            if (strncmp(p, "DATA", 4) == 0) {
+                snprintf(args + used, sizeof args - used, "%s", data);
+                p += 4;
+            } else if (strncmp(p, "DIR", 3) == 0) {
+                snprintf(args + used, sizeof args - used, "%s", dir);
+                p += 3;
+            } else {
+                args[used] = *p++;
+                args[used + 1] = '\0';
+            }
+        }
+        const char *err;
+        int rc = shell(NULL, &err, "%s/emlab %s > /dev/full", EMLAB_BUILD, args);
+        ck_assert_msg(rc == 1, "emlab %s > /dev/full: exit %d (%s)", args, rc, err);
+        char want[128];
+        snprintf(want, sizeof want, "emlab %s: standard output: No space left on device\n",
+                 runs[r][0]);
+        ck_assert_str_eq(err, want);
+    }
+    const char *err;
+    int rc = shell(NULL, &err, "%s/02_responsibilities --format none --out %s/c > /dev/full",
+                   EMLAB_BUILD, dir);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_str_eq(err, "02_responsibilities: standard output: No space left on device\n");
+    ck_assert_int_eq(access(path_in(dir, "c/resp.dat"), F_OK), -1); /* nothing half done */
+}
+END_TEST
+
+START_TEST(test_a_full_disk_leaves_no_file)
+{
+    /* a file-size limit stands in for a full disk: writes past it fail */
+    const char *dir = make_tmpdir(), *err;
+    int rc = shell(NULL, &err, "trap '' XFSZ; ulimit -f 64; %s/emlab sample -k 2 -d 2 -n 100000 "
+                   "-o %s/s.txt",
+                   EMLAB_BUILD, dir);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_msg(strstr(err, "s.txt: cannot write: File too large") && count(err, "\n") == 1,
+                  "%s", err);
+    ck_assert_int_eq(access(path_in(dir, "s.txt"), F_OK), -1);
+    ck_assert_str_eq(leftovers(dir), "");
+    /* figures: gnuplot's PNGs cut short are caught, and nothing is moved in */
+    const char *data = points_1d(dir, "t.txt", 300, 1.0);
+    rc = shell(NULL, &err, "trap '' XFSZ; ulimit -f 8; %s/emlab fit %s -k 2 -q -o %s/o",
+               EMLAB_BUILD, data, dir);
+    ck_assert_msg(rc == 1 && count(err, "\n") == 1, "exit %d: %s", rc, err);
+    ck_assert_msg(strstr(err, "could not write it whole") || strstr(err, "cannot write"), "%s",
+                  err);
+    ck_assert_int_eq(access(path_in(dir, "o/iter_000.png"), F_OK), -1);
+    ck_assert_int_eq(access(path_in(dir, "o/iter_000.dat"), F_OK), -1);
+    ck_assert_str_eq(leftovers(path_in(dir, "o")), "");
+}
+END_TEST
+
+START_TEST(test_a_planted_symlink_is_not_followed)
+{
+    const char *dir = make_tmpdir();
+    const char *victim = write_file(dir, "victim", "precious\n");
+    const char *data = points_1d(dir, "t.txt", 50, 1.0);
+    ck_assert_int_eq(symlink(victim, path_in(dir, "r.txt.tmp")), 0);
+    ck_assert_int_eq(symlink(victim, path_in(dir, "p.txt.tmp")), 0);
+    ran r = emlab("fit %s -k 2 -q -f none -o %s/o --resp-out %s/r.txt --params-out %s/p.txt",
+                  data, dir, dir, dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    ck_assert_str_eq(slurp(victim), "precious\n");
+    ck_assert_ptr_nonnull(strstr(slurp(path_in(dir, "r.txt")), "gamma_1 gamma_2\n"));
+}
+END_TEST
+
+START_TEST(test_two_runs_into_one_resp_file_never_mix)
+{
+    const char *dir = make_tmpdir(), *out;
+    const char *data = points_1d(dir, "t.txt", 20000, 1.0);
+    /* each alone first */
+    for (int k = 2; k <= 3; k++) {
+        ran r = emlab("fit %s -k %d -q -f none -o %s/solo%d --resp-out %s/solo%d.txt", data, k,
+                      dir, k, dir, k);
+        ck_assert_msg(r.rc == 0, "%s", r.err);
+    }
+    const char *two = slurp(path_in(dir, "solo2.txt")), *three = slurp(path_in(dir, "solo3.txt"));
+    for (int trial = 0; trial < 6; trial++) {
+        int rc = shell(&out, NULL,
+                       "%s/emlab fit %s -k 2 -q -f none -o %s/a --resp-out %s/r.txt >/dev/null & "
+                       "%s/emlab fit %s -k 3 -q -f none -o %s/b --resp-out %s/r.txt >/dev/null; "
+                       "a=$?; wait $!; echo \"$a $?\"", EMLAB_BUILD, data, dir, dir,
+                       EMLAB_BUILD, data, dir, dir);
+        ck_assert_int_eq(rc, 0);
+        ck_assert_str_eq(out, "0 0\n");
+        const char *got = slurp(path_in(dir, "r.txt"));
+        ck_assert_msg(strcmp(got, two) == 0 || strcmp(got, three) == 0,
+                      "trial %d: r.txt is neither run's output", trial);
+        ck_assert_str_eq(leftovers(dir), "");
+    }
+}
+END_TEST
+
+START_TEST(test_a_second_run_into_a_busy_folder_is_refused)
+{
+    const char *dir = make_tmpdir(), *err;
+    const char *data = points_1d(dir, "t.txt", 200, 1.0);
+    /* hold the folder's lock as a running emlab would */
+    int rc = shell(NULL, &err, "mkdir -p %s/o && exec 9>%s/o/.emlab.lock && flock 9 && "
+                   "%s/emlab fit %s -k 2 -q -f none -o %s/o", dir, dir, EMLAB_BUILD, data, dir);
+    ck_assert_msg(rc == 1, "exit %d: %s", rc, err);
+    ck_assert_msg(strstr(err, "another emlab run is writing into this folder") &&
+                      count(err, "\n") == 1, "%s", err);
+    rc = shell(NULL, &err, "exec 9>%s/o/.emlab.lock && flock 9 && %s/03_em_1d --out %s/o",
+               dir, EMLAB_BUILD, dir);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_msg(strstr(err, "another emlab run"), "%s", err);
+    ck_assert_int_eq(access(path_in(dir, "o/iter_0.dat"), F_OK), -1);
+}
+END_TEST
+
+/* Start emlab ARGV (with the signals' default actions, as from a
+ * terminal), send it sig after a second, and return how it ended. */
+static int interrupted(char *const argv[], int sig)
+{
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        signal(SIGHUP, SIG_DFL);
+        freopen("/dev/null", "w", stdout);
+        execv(argv[0], argv);
+        _exit(127);
+    }
+    sleep(1);
+    kill(pid, sig);
+    int status;
+    ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+    return status;
+}
+
+START_TEST(test_an_interrupt_leaves_the_old_files_and_no_temporary)
+{
+    const char *dir = make_tmpdir();
+    const char *data = points_1d(dir, "t.txt", 300000, 1.0);
+    write_file(dir, "r.txt", "old r\n");
+    write_file(dir, "p.txt", "old p\n");
+    char prog[512], r_txt[512], p_txt[512], o[512];
+    snprintf(prog, sizeof prog, "%s/emlab", EMLAB_BUILD);
+    snprintf(r_txt, sizeof r_txt, "%s", path_in(dir, "r.txt"));
+    snprintf(p_txt, sizeof p_txt, "%s", path_in(dir, "p.txt"));
+    snprintf(o, sizeof o, "%s", path_in(dir, "o"));
+    char *argv[] = {prog, "fit", (char *)data, "-k", "4", "--tol", "0", "--iters", "100000",
+                    "-q", "-f", "none", "-o", o, "--resp-out", r_txt, "--params-out", p_txt,
+                    NULL};
+    const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (int s = 0; s < 3; s++) {
+        int status = interrupted(argv, sigs[s]);
+        ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == sigs[s],
+                      "signal %d: status %#x", sigs[s], status);
+        ck_assert_str_eq(slurp(r_txt), "old r\n");
+        ck_assert_str_eq(slurp(p_txt), "old p\n");
+        ck_assert_str_eq(leftovers(dir), "");
+        ck_assert_str_eq(leftovers(o), "");
+    }
+}
+END_TEST
+
+START_TEST(test_a_shorter_run_removes_its_stale_snapshots)
+{
+    const char *dir = make_tmpdir();
+    const char *data = points_1d(dir, "t.txt", 100, 1.0);
+    ran r = emlab("fit %s -k 2 -q --tol 0 --iters 33 --snapshots every:1 -f none -o %s/o", data,
+                  dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    ck_assert_int_eq(access(path_in(dir, "o/iter_033.gp"), F_OK), 0);
+    write_file(path_in(dir, "o"), "iter_notes.txt", "mine\n");
+    write_file(path_in(dir, "o"), "iter_5.png.bak", "mine\n");
+    r = emlab("fit %s -k 2 -q --tol 0 --iters 3 --snapshots every:1 -f none -o %s/o", data, dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    ck_assert_int_eq(access(path_in(dir, "o/iter_003.dat"), F_OK), 0);
+    ck_assert_int_eq(access(path_in(dir, "o/iter_004.dat"), F_OK), -1);
+    ck_assert_int_eq(access(path_in(dir, "o/iter_033.gp"), F_OK), -1);
+    ck_assert_int_eq(access(path_in(dir, "o/iter_notes.txt"), F_OK), 0);
+    ck_assert_int_eq(access(path_in(dir, "o/iter_5.png.bak"), F_OK), 0);
+}
+END_TEST
+
+START_TEST(test_every_snapshot_is_drawn_past_256)
+{
+    const char *dir = make_tmpdir();
+    const char *data = points_1d(dir, "t.txt", 100, 1.0);
+    ran r = emlab("fit %s -k 2 -q --tol 0 --iters 300 --snapshots every:1 -f none -o %s/o",
+                  data, dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    ck_assert_int_eq(access(path_in(dir, "o/iter_300.gp"), F_OK), 0);
+    ck_assert_int_eq(access(path_in(dir, "o/iter_256.gp"), F_OK), 0);
+}
+END_TEST
+
 Suite *torture_suite(void)
 {
     Suite *s = suite_create("torture");
@@ -152,6 +396,17 @@ Suite *torture_suite(void)
     tcase_add_test(tc, test_small_values_are_not_printed_as_zero);
     tcase_add_test(tc, test_a_50_dimensional_covariance_prints_every_row);
     tcase_add_test(tc, test_params_out_reads_back_bit_for_bit);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("writing");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_a_full_standard_output_is_an_error);
+    tcase_add_test(tc, test_a_full_disk_leaves_no_file);
+    tcase_add_test(tc, test_a_planted_symlink_is_not_followed);
+    tcase_add_test(tc, test_two_runs_into_one_resp_file_never_mix);
+    tcase_add_test(tc, test_a_second_run_into_a_busy_folder_is_refused);
+    tcase_add_test(tc, test_an_interrupt_leaves_the_old_files_and_no_temporary);
+    tcase_add_test(tc, test_a_shorter_run_removes_its_stale_snapshots);
+    tcase_add_test(tc, test_every_snapshot_is_drawn_past_256);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,4 +1,5 @@
 /* snapshots.c — printing and drawing EM as it runs, for emlab fit. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,18 +14,16 @@ int snap_plan_parse(const char *sub, const char *spec, snap_plan *plan)
     if (strncmp(spec, "every:", 6) == 0)
         return parse_count(sub, "--snapshots every:N", spec + 6, 1, &plan->every) ? EXIT_USAGE
                                                                                  : EXIT_OK;
-    const char *p = spec;
-    while (*p) {
+    for (const char *p = spec; *p;) {
         char *end;
-        if (*p < '0' || *p > '9' || plan->n_list == SNAP_MAX)
-            return fail(sub, EXIT_USAGE, "--snapshots is a list of iterations as 0,1,5,20 or "
-                        "every:N, not '%s'", spec);
-        plan->list[plan->n_list++] = (size_t)strtoul(p, &end, 10);
-        if (*end != ',' && *end != '\0')
+        errno = 0;
+        if (*p < '0' || *p > '9' || (strtoull(p, &end, 10), errno) ||
+            (*end != ',' && *end != '\0'))
             return fail(sub, EXIT_USAGE, "--snapshots is a list of iterations as 0,1,5,20 or "
                         "every:N, not '%s'", spec);
         p = *end ? end + 1 : end;
     }
+    plan->list = spec; /* checked; read again by wanted() */
     return EXIT_OK;
 }
 
@@ -32,15 +31,19 @@ static int wanted(const snap_plan *plan, size_t t)
 {
     if (plan->every)
         return t % plan->every == 0;
-    for (size_t i = 0; i < plan->n_list; i++)
-        if (plan->list[i] == t)
+    for (const char *p = plan->list; *p;) {
+        char *end;
+        if (strtoull(p, &end, 10) == t)
             return 1;
+        p = *end ? end + 1 : end;
+    }
     return 0;
 }
 
 em_status snap_init(snap_ctx *ctx, size_t K, size_t max_iter)
 {
     ctx->n_snap = ctx->n_loglik = 0;
+    ctx->names = NULL;
     ctx->last_drawn = (size_t)-1;
     ctx->st = EM_OK;
     ctx->err[0] = '\0';
@@ -52,6 +55,7 @@ em_status snap_init(snap_ctx *ctx, size_t K, size_t max_iter)
 
 void snap_free(snap_ctx *ctx)
 {
+    free(ctx->names);
     free(ctx->loglik);
     em_gmm_free(&ctx->model);
 }
@@ -173,8 +177,10 @@ static em_status draw_1d(snap_ctx *c, em_fig *f)
 /* One snapshot figure, iter_TTT, of the model in data units. */
 static em_status draw(snap_ctx *c, size_t t, const double *resp)
 {
-    if (c->n_snap == SNAP_MAX)
-        return EM_OK;
+    char (*more)[24] = realloc(c->names, (c->n_snap + 1) * sizeof *c->names);
+    if (!more)
+        return EM_ENOMEM;
+    c->names = more;
     em_fig f;
     char *name = c->names[c->n_snap], title[64];
     snprintf(name, sizeof c->names[0], "iter_%03zu", t);
@@ -236,11 +242,14 @@ em_status snap_finish(snap_ctx *c, size_t last, const em_gmm *m, const double *r
         st = em_fig_line(c->fd, "loglik", "Log-likelihood", "iteration", "log-likelihood",
                          c->loglik, c->n_loglik, 1, 0.0, c->err, sizeof c->err);
     if (st == EM_OK && c->fd->format == EM_FIG_GIF && c->n_snap > 1) {
-        const char *names[SNAP_MAX];
-        for (size_t s = 0; s < c->n_snap; s++)
+        const char **names = malloc(c->n_snap * sizeof *names);
+        for (size_t s = 0; names && s < c->n_snap; s++)
             names[s] = c->names[s];
         int w = c->ds->d == 1 ? 1100 : 800, h = c->ds->d == 1 ? 600 : 750;
-        st = em_fig_animation(c->fd, "em", names, c->n_snap, 60, w, h, c->err, sizeof c->err);
+        st = names ? em_fig_animation(c->fd, "em", names, c->n_snap, 60, w, h, c->err,
+                                      sizeof c->err)
+                   : EM_ENOMEM;
+        free(names);
     }
     return st;
 }

@@ -12,12 +12,11 @@
 
 #include "cmd.h"
 
-enum { SNAP_MAX = 256, SNAP_PLOT_POINTS = 5000 };
+enum { SNAP_PLOT_POINTS = 5000 };
 
 typedef struct {
     size_t every;             /* every:N, or 0 for a list             */
-    size_t list[SNAP_MAX];    /* the listed iterations                */
-    size_t n_list;
+    const char *list;         /* "0,1,2,5,20": the iterations, as given */
 } snap_plan;
 
 /* "0,1,2,5,20" (the default when spec is NULL) or "every:N". Prints a
@@ -34,7 +33,7 @@ typedef struct {
     size_t dim_i, dim_j;         /* the coordinates drawn when d > 2        */
     /* filled in as EM runs */
     em_gmm model;                /* a copy in data units                   */
-    char names[SNAP_MAX][16];    /* the snapshots written                  */
+    char (*names)[24];           /* the snapshots written, n_snap of them   */
     size_t n_snap, last_drawn;
     double *loglik;              /* l_t in data units, max_iter + 1        */
     size_t n_loglik;
