@@ -188,6 +188,15 @@ void em_fig_set_str(em_fig *f, const char *var, const char *value)
     free(tex);
 }
 
+void em_fig_set_text(em_fig *f, const char *var, const char *value)
+{
+    char *lit = f->fd->format == EM_FIG_TEX ? em_latex_text(value) : em_gp_literal(value);
+    char *q = lit ? em_gp_quote(lit) : NULL;
+    add_var_line(f, var, q);
+    free(q);
+    free(lit);
+}
+
 void em_fig_set_num(em_fig *f, const char *var, double value)
 {
     char num[32];

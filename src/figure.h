@@ -134,6 +134,12 @@ em_status em_fig_histogram(em_fig *f, const char *block, const double *x, size_t
 void em_fig_set_str(em_fig *f, const char *var, const char *value);
 void em_fig_set_num(em_fig *f, const char *var, double value);
 
+/* A string variable drawn exactly as written, whatever it holds: for text
+ * that comes from the data (a column name such as petal_length), where
+ * em_fig_set_str would read _ as a subscript (or, for tex, pass LaTeX
+ * through). */
+void em_fig_set_text(em_fig *f, const char *var, const char *value);
+
 /* Finish: NAME.dat and NAME.gp appear complete (or not at all), and NAME
  * joins the folder's drivers to render. Returns EM_EIO or EM_ENOMEM with a
  * message in err. Releases f either way. */

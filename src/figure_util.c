@@ -149,6 +149,39 @@ char *em_gp_quote(const char *s)
     return q;
 }
 
+char *em_gp_literal(const char *s)
+{
+    char *out = malloc(2 * strlen(s) + 1), *o = out;
+    for (; out && *s; s++) {
+        if (strchr("^_@&~{}\\", *s))
+            *o++ = '\\';
+        *o++ = *s;
+    }
+    if (out)
+        *o = '\0';
+    return out;
+}
+
+char *em_latex_text(const char *s)
+{
+    char *out = malloc(17 * strlen(s) + 1), *o = out;
+    for (; out && *s; s++) {
+        if (*s == '\\')
+            o += sprintf(o, "\\textbackslash{}");
+        else if (*s == '~')
+            o += sprintf(o, "\\textasciitilde{}");
+        else if (*s == '^')
+            o += sprintf(o, "\\textasciicircum{}");
+        else if (strchr("#$%&_{}", *s))
+            o += sprintf(o, "\\%c", *s);
+        else
+            *o++ = *s;
+    }
+    if (out)
+        *o = '\0';
+    return out;
+}
+
 /* The Greek letters the figures use, as UTF-8 and as LaTeX. */
 static const char *const greek[][2] = {
     {"α", "\\alpha"}, {"γ", "\\gamma"}, {"μ", "\\mu"}, {"π", "\\pi"},

@@ -34,6 +34,13 @@ em_status em_add_script(em_figdir *fd, const char *name);
 /* A gnuplot string literal: single quotes, with ' doubled (malloc'd). */
 char *em_gp_quote(const char *s);
 
+/* s with gnuplot's enhanced-text marks (^ _ @ & ~ { } \) escaped, so that
+ * it is drawn as written (malloc'd). */
+char *em_gp_literal(const char *s);
+
+/* s as LaTeX text, every special character escaped (malloc'd). */
+char *em_latex_text(const char *s);
+
 /* A label for --format tex, as LaTeX (malloc'd). */
 char *em_latex_label(const char *s);
 

@@ -1,10 +1,14 @@
 /* table.c — the one reader of number tables (data and parameter files). */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include "table.h"
 #include "textio.h"
-#include <errno.h>
-#include <stdio.h>
 
 void em_table_free(em_table *t)
 {
@@ -113,17 +117,56 @@ static void lines_free(lines *L)
     free(L->start);
 }
 
-static em_status read_file(const char *path, lines *L, char *err, size_t errlen)
+/* The stream to read: standard input for "-", else path, which must be a
+ * regular file (a directory, a device such as /dev/zero or a FIFO
+ * without a writer would be read wrongly, forever, or wait forever).
+ * NULL with the message in err. */
+static FILE *open_input(const char *path, const char *name, char *err, size_t errlen)
+{
+    if (strcmp(path, "-") == 0)
+        return stdin;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC); /* a FIFO must not block us */
+    struct stat sb;
+    if (fd < 0 || fstat(fd, &sb) != 0) {
+        em_errorf(err, errlen, name, 0, "cannot open: %s", strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        em_errorf(err, errlen, name, 0, "not a regular file (%s); give a data file, or - for "
+                  "standard input", S_ISDIR(sb.st_mode) ? "a folder" : S_ISFIFO(sb.st_mode)
+                  ? "a pipe" : "a device or socket");
+        close(fd);
+        return NULL;
+    }
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        em_errorf(err, errlen, name, 0, "cannot open: %s", strerror(errno));
+        close(fd);
+    }
+    return f;
+}
+
+static em_status read_file(const char *path, const char *name, lines *L, char *err,
+                           size_t errlen)
 {
     memset(L, 0, sizeof *L);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        em_errorf(err, errlen, path, 0, "cannot open: %s", strerror(errno));
+    FILE *f = open_input(path, name, err, errlen);
+    if (!f)
         return EM_EIO;
-    }
     size_t cap = 1 << 16, size = 0, got;
     L->text = malloc(cap + 1);
     while (L->text && (got = fread(L->text + size, 1, cap - size, f)) > 0) {
+        if (memchr(L->text + size, '\0', got)) { /* /dev/zero, a binary file */
+            free(L->text);
+            L->text = NULL;
+            if (f != stdin)
+                fclose(f);
+            return em_errorf(err, errlen, name, 0, "not a text file (it holds a NUL byte)"),
+                   EM_EPARSE;
+        }
         size += got;
         if (size == cap) {
             char *more = realloc(L->text, 2 * cap + 1);
@@ -137,13 +180,16 @@ static em_status read_file(const char *path, lines *L, char *err, size_t errlen)
         }
     }
     int bad = ferror(f);
-    fclose(f);
+    if (f != stdin)
+        fclose(f);
     if (!L->text)
-        return em_errorf(err, errlen, path, 0, "out of memory"), EM_ENOMEM;
+        return em_errorf(err, errlen, name, 0, "out of memory"), EM_ENOMEM;
     if (bad)
-        return em_errorf(err, errlen, path, 0, "read error"), EM_EIO;
+        return em_errorf(err, errlen, name, 0, "read error"), EM_EIO;
     L->text[size] = '\n'; /* a last line without its newline ends here */
     size_t n = 0, lcap = 1024, at = 0;
+    if (size >= 3 && memcmp(L->text, "\xef\xbb\xbf", 3) == 0)
+        at = 3; /* UTF-8's byte-order mark, as Excel writes "CSV UTF-8": not data */
     L->start = malloc((lcap + 1) * sizeof *L->start);
     while (L->start && at < size) {
         const char *nl = memchr(L->text + at, '\n', size + 1 - at);
@@ -158,7 +204,7 @@ static em_status read_file(const char *path, lines *L, char *err, size_t errlen)
         at = (size_t)(nl - L->text) + 1;
     }
     if (!L->start || (n == lcap && n < size))
-        return em_errorf(err, errlen, path, 0, "out of memory"), EM_ENOMEM;
+        return em_errorf(err, errlen, name, 0, "out of memory"), EM_ENOMEM;
     L->start[n] = at; /* just past the last line's newline (real or added) */
     L->n_lines = n;
     return EM_OK;
@@ -336,7 +382,9 @@ em_status em_table_read(const char *path, unsigned flags, em_table *t, char *err
     memset(t, 0, sizeof *t);
     lines L;
     size_t first = 0;
-    em_status st = read_file(path, &L, err, errlen);
+    const char *name = strcmp(path, "-") == 0 ? "standard input" : path; /* in messages */
+    em_status st = read_file(path, name, &L, err, errlen);
+    path = name;
     if (st == EM_OK)
         st = prologue(&L, path, flags, t, &first, err, errlen);
     if (st == EM_OK && first < L.n_lines) {

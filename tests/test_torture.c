@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -386,6 +387,81 @@ START_TEST(test_every_snapshot_is_drawn_past_256)
 }
 END_TEST
 
+/* --- 3. inputs that are not files ------------------------------------------ */
+
+START_TEST(test_dash_reads_standard_input)
+{
+    const char *dir = make_tmpdir(), *out, *err;
+    const char *data = points_1d(dir, "t.txt", 60, 1.0);
+    int rc = shell(&out, &err, "%s/emlab fit - -k 2 -q -f none -o %s/o < %s", EMLAB_BUILD, dir,
+                   data);
+    ck_assert_msg(rc == 0, "%s", err);
+    ran r = emlab("fit %s -k 2 -q -f none -o %s/o2", data, dir);
+    ck_assert_str_eq(out, r.out); /* the same fit as from the file */
+    rc = shell(NULL, &err, "printf '1\\n2\\nx\\n' | %s/emlab fit - -k 1 -f none -o %s/o3",
+               EMLAB_BUILD, dir);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_str_eq(err, "emlab fit: standard input:3: column 1: 'x' is not a number\n");
+    r = emlab("fit --help");
+    ck_assert_ptr_nonnull(strstr(r.out, "- reads standard"));
+}
+END_TEST
+
+START_TEST(test_devices_folders_and_fifos_are_refused_at_once)
+{
+    const char *dir = make_tmpdir(), *err;
+    char fifo[512];
+    snprintf(fifo, sizeof fifo, "%s", path_in(dir, "fifo"));
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    const char *inputs[][2] = {{"/dev/zero", "a device"}, {dir, "a folder"}, {fifo, "a pipe"}};
+    for (int i = 0; i < 3; i++) {
+        /* timeout: before, /dev/zero ate all memory and a FIFO blocked forever */
+        int rc = shell(NULL, &err, "timeout 10 %s/emlab fit %s -k 1 -f none -o %s/o",
+                       EMLAB_BUILD, inputs[i][0], dir);
+        ck_assert_msg(rc == 1, "%s: exit %d", inputs[i][0], rc);
+        ck_assert_msg(strstr(err, "not a regular file") && strstr(err, inputs[i][1]) &&
+                          count(err, "\n") == 1, "%s", err);
+    }
+    int rc = shell(NULL, &err, "timeout 10 %s/emlab fit - -k 1 -f none -o %s/o < /dev/zero",
+                   EMLAB_BUILD, dir);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_str_eq(err, "emlab fit: standard input: not a text file (it holds a NUL byte)\n");
+}
+END_TEST
+
+START_TEST(test_a_utf8_byte_order_mark_is_skipped)
+{
+    const char *dir = make_tmpdir();
+    const char *plain = write_file(dir, "plain.csv", "a,b\n-10.65,2\n3,4\n5,7\n");
+    const char *bom = write_file(dir, "bom.csv", "\xef\xbb\xbf" "a,b\n-10.65,2\n3,4\n5,7\n");
+    const char *nohead = write_file(dir, "bom2.csv", "\xef\xbb\xbf-10.65,2\n3,4\n5,7\n");
+    ran a = emlab("fit %s -k 1 -q -f none -o %s/a", plain, dir);
+    ran b = emlab("fit %s -k 1 -q -f none -o %s/b", bom, dir);
+    ran c = emlab("fit %s -k 1 -q -f none -o %s/c", nohead, dir);
+    ck_assert_msg(a.rc == 0 && b.rc == 0 && c.rc == 0, "%s%s", b.err, c.err);
+    ck_assert_str_eq(a.out, b.out);
+    ck_assert_str_eq(a.out, c.out);
+}
+END_TEST
+
+START_TEST(test_column_names_are_drawn_as_written)
+{
+    const char *dir = make_tmpdir();
+    const char *data = write_file(dir, "h.csv", "petal_length,a_b\\input{x}\n1,2\n2,1\n3,5\n"
+                                                "4,4\n5,6\n6,5\n");
+    ran r = emlab("fit %s -k 1 -q -f none -o %s/o", data, dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    const char *gp = slurp(path_in(dir, "o/iter_000.gp"));
+    ck_assert_msg(strstr(gp, "xlabel_text = 'petal\\_length'") &&
+                      strstr(gp, "ylabel_text = 'a\\_b\\\\input\\{x\\}'"), "%s", gp);
+    r = emlab("fit %s -k 1 -q -f none -o %s/t --format tex", data, dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    gp = slurp(path_in(dir, "t/iter_000.gp"));
+    ck_assert_msg(strstr(gp, "xlabel_text = 'petal\\_length'") &&
+                      strstr(gp, "ylabel_text = 'a\\_b\\textbackslash{}input\\{x\\}'"), "%s", gp);
+}
+END_TEST
+
 Suite *torture_suite(void)
 {
     Suite *s = suite_create("torture");
@@ -407,6 +483,13 @@ Suite *torture_suite(void)
     tcase_add_test(tc, test_an_interrupt_leaves_the_old_files_and_no_temporary);
     tcase_add_test(tc, test_a_shorter_run_removes_its_stale_snapshots);
     tcase_add_test(tc, test_every_snapshot_is_drawn_past_256);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("inputs");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_dash_reads_standard_input);
+    tcase_add_test(tc, test_devices_folders_and_fifos_are_refused_at_once);
+    tcase_add_test(tc, test_a_utf8_byte_order_mark_is_skipped);
+    tcase_add_test(tc, test_column_names_are_drawn_as_written);
     suite_add_tcase(s, tc);
     return s;
 }

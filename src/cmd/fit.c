@@ -16,7 +16,8 @@ static void usage(FILE *f)
     fprintf(f,
         "usage: emlab fit DATA -k K [options]\n"
         "Fit a K-component Gaussian mixture to the points in DATA (one point a line,\n"
-        "numbers separated by spaces or commas, optional header) by EM, and draw it.\n"
+        "numbers separated by spaces or commas, optional header; - reads standard\n"
+        "input) by EM, and draw it.\n"
         "\n"
         "  -k, --components K     number of components (required)\n"
         "  -i, --init HOW         data | dirichlet | random | kmeans++ (default) | FILE,\n"

@@ -13,7 +13,7 @@ static void usage(FILE *f)
         "usage: emlab resp DATA --params FILE [--precision P]\n"
         "Print the responsibility of each component for each point,\n"
         "gamma_ik = pi_k N(x_i | mu_k, Sigma_k) / sum_j pi_j N(x_i | mu_j, Sigma_j),\n"
-        "as chapter 2 does (a row per point, numpy's layout).\n"
+        "as chapter 2 does (a row per point, numpy's layout). DATA - reads standard input.\n"
         "\n"
         "  -p, --params FILE   the mixture (weight, means, covariance a line)\n"
         "  -P, --precision P   decimals (default 6)\n"

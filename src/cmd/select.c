@@ -22,7 +22,7 @@ static void usage(FILE *f)
         "usage: emlab select DATA [options]\n"
         "Fit K = kmin .. kmax components (several restarts each, the best kept) and print\n"
         "the log-likelihood, the number of free parameters, AIC and BIC per K; draw BIC and\n"
-        "AIC against K.\n"
+        "AIC against K. DATA - reads standard input.\n"
         "\n"
         "      --kmin K          smallest K (default 1)\n"
         "      --kmax K          largest K (default 8, at most the number of points)\n"

@@ -77,12 +77,16 @@ static unsigned mixed_colour(const double *gamma, size_t K)
     return out;
 }
 
-static void axis_label(const em_dataset *ds, size_t j, char *buf, size_t size)
+/* Axis var names coordinate j: the data's own column name, drawn exactly
+ * as written (petal_length, not petal with a subscript), or x_j. */
+static void axis_label(em_fig *f, const char *var, const em_dataset *ds, size_t j)
 {
+    char label[32];
+    snprintf(label, sizeof label, "x_%zu", j + 1);
     if (ds->names)
-        snprintf(buf, size, "%s", ds->names[j]);
+        em_fig_set_text(f, var, ds->names[j]);
     else
-        snprintf(buf, size, "x_%zu", j + 1);
+        em_fig_set_str(f, var, label);
 }
 
 /* d >= 2: points coloured by responsibility, means, 1- and 2-sigma ellipses. */
@@ -122,11 +126,8 @@ static em_status draw_2d(snap_ctx *c, em_fig *f, const double *resp)
     }
     double ratio = (hi[0] - lo[0]) / (hi[1] - lo[1] + 1e-300);
     em_fig_set_num(f, "equal_aspect", ratio < 3.0 && ratio > 1.0 / 3.0);
-    char label[128];
-    axis_label(ds, a, label, sizeof label);
-    em_fig_set_str(f, "xlabel_text", label);
-    axis_label(ds, b, label, sizeof label);
-    em_fig_set_str(f, "ylabel_text", label);
+    axis_label(f, "xlabel_text", ds, a);
+    axis_label(f, "ylabel_text", ds, b);
     em_fig_set_num(f, "n_comp", (double)K);
     return st;
 }
@@ -166,9 +167,7 @@ static em_status draw_1d(snap_ctx *c, em_fig *f)
         em_fig_set_num(f, "has_bars", 1);
         em_fig_set_str(f, "bars_key", "data");
         em_fig_set_str(f, "key_pos", "outside right top");
-        char label[128];
-        axis_label(ds, 0, label, sizeof label);
-        em_fig_set_str(f, "xlabel_text", label);
+        axis_label(f, "xlabel_text", ds, 0);
     }
     free(comp);
     return st;
