@@ -159,15 +159,9 @@ static em_status read_file(const char *path, const char *name, lines *L, char *e
     size_t cap = 1 << 16, size = 0, got;
     L->text = malloc(cap + 1);
     while (L->text && (got = fread(L->text + size, 1, cap - size, f)) > 0) {
-        if (memchr(L->text + size, '\0', got)) { /* /dev/zero, a binary file */
-            free(L->text);
-            L->text = NULL;
-            if (f != stdin)
-                fclose(f);
-            return em_errorf(err, errlen, name, 0, "not a text file (it holds a NUL byte)"),
-                   EM_EPARSE;
-        }
         size += got;
+        if (memchr(L->text + size - got, '\0', got))
+            break; /* not text (/dev/zero, a binary file): the line is reported below */
         if (size == cap) {
             char *more = realloc(L->text, 2 * cap + 1);
             if (!more) {

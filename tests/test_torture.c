@@ -425,7 +425,7 @@ START_TEST(test_devices_folders_and_fifos_are_refused_at_once)
     int rc = shell(NULL, &err, "timeout 10 %s/emlab fit - -k 1 -f none -o %s/o < /dev/zero",
                    EMLAB_BUILD, dir);
     ck_assert_int_eq(rc, 1);
-    ck_assert_str_eq(err, "emlab fit: standard input: not a text file (it holds a NUL byte)\n");
+    ck_assert_str_eq(err, "emlab fit: standard input:1: contains a NUL byte: is this a text file?\n");
 }
 END_TEST
 
