@@ -73,31 +73,48 @@ double em_rng_normal(em_rng *r, double loc, double scale)
     return loc + scale * em_rng_gauss(r);
 }
 
-int64_t em_rng_randint(em_rng *r, int64_t low, int64_t high)
+/* The smallest 2^b - 1 >= range: the bits an offset may use. */
+static uint64_t mask_for(uint64_t range)
 {
-    if (high <= low || (uint64_t)(high - low) > 0x100000000ULL)
-        return low;
-    uint32_t range = (uint32_t)(high - 1 - low); /* largest offset allowed */
+    for (int s = 1; s < 64; s *= 2)
+        range |= range >> s;
+    return range;
+}
+
+/* numpy's next_uint64 for MT19937: two words, the first the high half. */
+static uint64_t u64(em_rng *r)
+{
+    uint64_t hi = em_rng_u32(r);
+    return hi << 32 | em_rng_u32(r);
+}
+
+em_status em_rng_randint(em_rng *r, int64_t low, int64_t high, int64_t *out)
+{
+    if (high <= low)
+        return EM_EINVAL; /* numpy: ValueError, low >= high */
+    uint64_t range = (uint64_t)high - (uint64_t)low - 1; /* the largest offset */
+    uint64_t v = 0, mask = mask_for(range);
     if (range == 0)
-        return low; /* numpy draws nothing here either */
-    if (range == 0xffffffffU)
-        return low + em_rng_u32(r);
-    /* mask = smallest 2^b - 1 >= range */
-    uint32_t mask = range;
-    mask |= mask >> 1;
-    mask |= mask >> 2;
-    mask |= mask >> 4;
-    mask |= mask >> 8;
-    mask |= mask >> 16;
-    uint32_t v;
-    while ((v = em_rng_u32(r) & mask) > range)
-        ;
-    return low + v;
+        v = 0; /* numpy draws nothing here either */
+    else if (range == 0xffffffffU)
+        v = em_rng_u32(r);
+    else if (range < 0xffffffffU)
+        while ((v = em_rng_u32(r) & mask) > range)
+            ;
+    else if (range == UINT64_MAX)
+        v = u64(r);
+    else
+        while ((v = u64(r) & mask) > range)
+            ;
+    *out = (int64_t)((uint64_t)low + v);
+    return EM_OK;
 }
 
 size_t em_rng_choice(em_rng *r, size_t n)
 {
-    return (size_t)em_rng_randint(r, 0, (int64_t)n);
+    int64_t k = 0;
+    em_rng_randint(r, 0, (int64_t)n, &k);
+    return (size_t)k;
 }
 
 double em_rng_exponential(em_rng *r)
@@ -147,15 +164,19 @@ static double gamma_large_shape(em_rng *r, double shape)
     }
 }
 
-double em_rng_gamma(em_rng *r, double shape)
+em_status em_rng_gamma(em_rng *r, double shape, double *out)
 {
+    if (!(shape >= 0.0) || isinf(shape))
+        return EM_EINVAL; /* numpy: ValueError, shape < 0 (or NaN) */
     if (shape == 1.0)
-        return em_rng_exponential(r);
-    if (shape <= 0.0)
-        return 0.0;
-    if (shape < 1.0)
-        return gamma_small_shape(r, shape);
-    return gamma_large_shape(r, shape);
+        *out = em_rng_exponential(r);
+    else if (shape == 0.0)
+        *out = 0.0;
+    else if (shape < 1.0)
+        *out = gamma_small_shape(r, shape);
+    else
+        *out = gamma_large_shape(r, shape);
+    return EM_OK;
 }
 
 em_status em_rng_dirichlet(em_rng *r, const double *alpha, size_t K, double *theta)
@@ -167,7 +188,7 @@ em_status em_rng_dirichlet(em_rng *r, const double *alpha, size_t K, double *the
             return EM_EINVAL;
     double acc = 0.0;
     for (size_t k = 0; k < K; k++) {
-        theta[k] = em_rng_gamma(r, alpha[k]);
+        em_rng_gamma(r, alpha[k], &theta[k]); /* alpha_k > 0: cannot fail */
         acc += theta[k];
     }
     double inv = 1.0 / acc; /* numpy multiplies by 1/sum, not divides */

@@ -63,11 +63,12 @@ double em_rng_gauss(em_rng *r);
 /* np.random.normal(loc, scale) = loc + scale * gauss. */
 double em_rng_normal(em_rng *r, double loc, double scale);
 
-/* np.random.randint(low, high): an integer in [low, high), by masked
- * rejection: draw u32 & mask (mask = all ones up to the top bit of
- * high-1-low) until it is <= high-1-low. Requires low < high and
- * high - low <= 2^32; returns low otherwise. */
-int64_t em_rng_randint(em_rng *r, int64_t low, int64_t high);
+/* np.random.randint(low, high) into *out: an integer in [low, high), by
+ * masked rejection: draw w & mask (mask = all ones up to the top bit of
+ * high-1-low) until it is <= high-1-low, w one 32-bit word when the range
+ * fits in 32 bits, else two (the first the high half), as numpy does.
+ * Returns EM_EINVAL when high <= low (numpy raises), else EM_OK. */
+em_status em_rng_randint(em_rng *r, int64_t low, int64_t high, int64_t *out);
 
 /* np.random.choice(n_items) with replacement and equal probabilities: an
  * index in [0, n) drawn exactly as randint(0, n). */
@@ -76,9 +77,11 @@ size_t em_rng_choice(em_rng *r, size_t n);
 /* np.random.standard_exponential(): -log(1 - U). */
 double em_rng_exponential(em_rng *r);
 
-/* np.random.standard_gamma(shape), shape >= 0: Marsaglia & Tsang (2000) for
- * shape > 1, Johnk-like rejection for shape < 1, exponential for shape 1. */
-double em_rng_gamma(em_rng *r, double shape);
+/* np.random.standard_gamma(shape) into *out: Marsaglia & Tsang (2000) for
+ * shape > 1, Johnk-like rejection for shape < 1, exponential for shape 1,
+ * 0 for shape 0. Returns EM_EINVAL for a shape below 0, infinite or NaN
+ * (numpy raises), else EM_OK. */
+em_status em_rng_gamma(em_rng *r, double shape, double *out);
 
 /* np.random.dirichlet(alpha) for one row: g_k ~ Gamma(alpha_k), then
  * theta_k = g_k / sum g. Writes K values into theta.

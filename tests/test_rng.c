@@ -52,8 +52,11 @@ START_TEST(test_randint_matches_numpy_seed42)
     em_rng r;
     em_rng_seed(&r, 42);
     double v[8];
-    for (int i = 0; i < 8; i++)
-        v[i] = (double)em_rng_randint(&r, 0, 300);
+    for (int i = 0; i < 8; i++) {
+        int64_t k;
+        ck_assert_int_eq(em_rng_randint(&r, 0, 300, &k), EM_OK);
+        v[i] = (double)k;
+    }
     expect_block("np.random.seed(42); np.random.randint(0, 300, size=8)", v, 8, 0);
 }
 END_TEST
@@ -63,8 +66,11 @@ START_TEST(test_choice_draws_like_randint)
     em_rng a, b;
     em_rng_seed(&a, 42);
     em_rng_seed(&b, 42);
-    for (int i = 0; i < 100; i++)
-        ck_assert_uint_eq(em_rng_choice(&a, 300), (size_t)em_rng_randint(&b, 0, 300));
+    for (int i = 0; i < 100; i++) {
+        int64_t k;
+        em_rng_randint(&b, 0, 300, &k);
+        ck_assert_uint_eq(em_rng_choice(&a, 300), (size_t)k);
+    }
 }
 END_TEST
 
@@ -85,7 +91,7 @@ START_TEST(test_standard_gamma_matches_numpy_seed3)
     em_rng_seed(&r, 3);
     double v[4];
     for (int i = 0; i < 4; i++)
-        v[i] = em_rng_gamma(&r, 2.5);
+        ck_assert_int_eq(em_rng_gamma(&r, 2.5, &v[i]), EM_OK);
     expect_block("np.random.seed(3); np.random.standard_gamma(2.5, 4)", v, 4, 1);
 }
 END_TEST
@@ -134,10 +140,44 @@ START_TEST(test_randint_stays_in_range)
     int64_t lows[] = {0, -5, 10, 0}, highs[] = {1, 5, 11 + 1024, 0x100000000LL};
     for (int c = 0; c < 4; c++)
         for (int i = 0; i < 2000; i++) {
-            int64_t v = em_rng_randint(&r, lows[c], highs[c]);
+            int64_t v;
+            ck_assert_int_eq(em_rng_randint(&r, lows[c], highs[c], &v), EM_OK);
             ck_assert(v >= lows[c] && v < highs[c]);
         }
-    ck_assert_int_eq(em_rng_randint(&r, 3, 3), 3); /* empty range: low */
+    int64_t v = -1;
+    ck_assert_int_eq(em_rng_randint(&r, 3, 3, &v), EM_EINVAL); /* numpy: ValueError */
+    ck_assert_int_eq(em_rng_randint(&r, 5, 4, &v), EM_EINVAL);
+    ck_assert_int_eq(v, -1);
+}
+END_TEST
+
+START_TEST(test_randint_over_wide_ranges_matches_numpy)
+{
+    /* ranges past 2^32 take numpy's 64-bit path; before, low came back */
+    char path[512], line[512];
+    snprintf(path, sizeof path, "%s/numpy_randint_wide.txt", EMLAB_TEST_DATA);
+    FILE *f = fopen(path, "r");
+    ck_assert_ptr_nonnull(f);
+    int cases = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#')
+            continue;
+        unsigned long seed;
+        long long low, high, want[5];
+        ck_assert_int_eq(sscanf(line, "%lu %lld %lld %lld %lld %lld %lld %lld", &seed, &low,
+                                &high, &want[0], &want[1], &want[2], &want[3], &want[4]), 8);
+        em_rng r;
+        em_rng_seed(&r, (uint32_t)seed);
+        for (int i = 0; i < 5; i++) {
+            int64_t v;
+            ck_assert_int_eq(em_rng_randint(&r, low, high, &v), EM_OK);
+            ck_assert_msg(v == want[i], "seed %lu [%lld, %lld) draw %d: %lld, numpy %lld", seed,
+                          low, high, i, (long long)v, want[i]);
+        }
+        cases++;
+    }
+    fclose(f);
+    ck_assert_int_ge(cases, 8);
 }
 END_TEST
 
@@ -177,10 +217,17 @@ START_TEST(test_gamma_small_shape_has_mean_shape)
     em_rng r;
     em_rng_seed(&r, 2024);
     double s = 0.0;
-    for (int i = 0; i < 100000; i++)
-        s += em_rng_gamma(&r, 0.4);
+    for (int i = 0; i < 100000; i++) {
+        double g;
+        ck_assert_int_eq(em_rng_gamma(&r, 0.4, &g), EM_OK);
+        s += g;
+    }
     ck_assert(fabs(s / 100000 - 0.4) < 0.01);
-    ck_assert_double_eq(em_rng_gamma(&r, 0.0), 0.0);
+    double g = -1;
+    ck_assert_int_eq(em_rng_gamma(&r, 0.0, &g), EM_OK);
+    ck_assert_double_eq(g, 0.0);
+    ck_assert_int_eq(em_rng_gamma(&r, -1.0, &g), EM_EINVAL); /* numpy: ValueError */
+    ck_assert_int_eq(em_rng_gamma(&r, NAN, &g), EM_EINVAL);
 }
 END_TEST
 
@@ -204,6 +251,7 @@ Suite *rng_suite(void)
     tcase_add_test(tc, test_normal_loc_scale_matches_numpy_seed1);
     tcase_add_test(tc, test_randint_matches_numpy_seed42);
     tcase_add_test(tc, test_choice_draws_like_randint);
+    tcase_add_test(tc, test_randint_over_wide_ranges_matches_numpy);
     tcase_add_test(tc, test_dirichlet_matches_numpy_seed42);
     tcase_add_test(tc, test_standard_gamma_matches_numpy_seed3);
     tcase_add_test(tc, test_rand_then_randn_matches_numpy_seed5);
