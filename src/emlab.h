@@ -19,7 +19,9 @@
  * em (E-step, M-step, fit loop), init (starting points), dataset (point
  * files), table and textio (the shared text-file reading), figure and
  * render (gnuplot figures), histogram (np.histogram's bins), pyfmt (numbers
- * printed as Python and numpy print them), cli (the chapters' command line).
+ * printed as Python and numpy print them), cli (the chapters' command line),
+ * degenerate (components the data do not support), commit (outputs that
+ * appear whole and together).
  */
 #ifndef EMLAB_H
 #define EMLAB_H
@@ -39,5 +41,6 @@
 #include "pyfmt.h"
 #include "cli.h"
 #include "scale.h"
+#include "degenerate.h"
 
 #endif

@@ -462,6 +462,139 @@ START_TEST(test_column_names_are_drawn_as_written)
 }
 END_TEST
 
+/* --- 4. the truth about a fit --------------------------------------------- */
+
+/* 31 points in 3 dimensions: two clusters, too few for 8 components. */
+static const char *thirty_one_points(const char *dir)
+{
+    em_gmm m;
+    ck_assert_int_eq(em_gmm_alloc(&m, 2, 3), EM_OK);
+    for (size_t k = 0; k < 2; k++) {
+        m.weight[k] = 0.5;
+        for (size_t j = 0; j < 3; j++) {
+            m.mean[k * 3 + j] = k ? 6.0 : -2.0 + (double)j;
+            m.cov[(k * 3 + j) * 3 + j] = 1.0;
+        }
+    }
+    double x[31 * 3];
+    em_rng r;
+    em_rng_seed(&r, 3);
+    ck_assert_int_eq(em_gmm_sample(&m, &r, 31, x, NULL), EM_OK);
+    em_gmm_free(&m);
+    char err[256];
+    const char *path = path_in(dir, "d31.txt");
+    ck_assert_int_eq(em_dataset_write(path, x, 31, 3, NULL, err, sizeof err), EM_OK);
+    return path;
+}
+
+START_TEST(test_select_never_picks_a_degenerate_fit)
+{
+    const char *dir = make_tmpdir();
+    ran r = emlab("select %s -f none -o %s/s", thirty_one_points(dir), dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    /* K = 8 has 79 parameters for 31 points: marked, never best */
+    const char *k8 = strstr(r.out, "\n  8 ");
+    ck_assert_ptr_nonnull(k8);
+    char line8[256];
+    snprintf(line8, sizeof line8, "%.*s", (int)strcspn(k8 + 1, "\n"), k8 + 1);
+    ck_assert_msg(strstr(line8, "degenerate: component") != NULL, "%s", r.out);
+    const char *best = strstr(r.out, "<- best BIC");
+    ck_assert_ptr_nonnull(best);
+    const char *line = best;
+    while (line > r.out && line[-1] != '\n')
+        line--;
+    ck_assert_msg(atoi(line) <= 3, "best BIC at K = %d:\n%s", atoi(line), r.out);
+    ck_assert_msg(count(r.out, "degenerate") >= 3, "%s", r.out);
+}
+END_TEST
+
+START_TEST(test_fit_names_each_degenerate_component)
+{
+    const char *dir = make_tmpdir();
+    ran r = emlab("fit %s -k 8 -q -f none -o %s/f", thirty_one_points(dir), dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    ck_assert_msg(strstr(r.out, "warning: component ") &&
+                      strstr(r.out, "is degenerate: it holds") &&
+                      strstr(r.out, "fewer than d + 1 = 4"), "%s", r.out);
+    /* and a fit the data support says nothing of the kind */
+    r = emlab("fit %s -k 2 -q -f none -o %s/g", path_in(dir, "d31.txt"), dir);
+    ck_assert_msg(r.rc == 0 && strstr(r.out, "degenerate") == NULL, "%s", r.out);
+}
+END_TEST
+
+/* The numbers of a parameter file. */
+static size_t params(const char *path, double *v, size_t max)
+{
+    em_gmm m;
+    char err[512];
+    ck_assert_msg(em_gmm_load(path, &m, err, sizeof err) == EM_OK, "%s", err);
+    size_t n = 0, d = m.d;
+    for (size_t k = 0; k < m.K; k++) {
+        for (size_t j = 0; j < d && n < max; j++)
+            v[n++] = m.mean[k * d + j];
+        for (size_t j = 0; j < d * d && n < max; j++)
+            v[n++] = m.cov[k * d * d + j];
+    }
+    em_gmm_free(&m);
+    return n;
+}
+
+START_TEST(test_the_default_floor_scales_with_the_data)
+{
+    const char *dir = make_tmpdir();
+    double unit[300 * 2], small[300 * 2];
+    em_rng r;
+    em_rng_seed(&r, 8);
+    for (size_t i = 0; i < 300; i++)
+        for (size_t j = 0; j < 2; j++) {
+            unit[i * 2 + j] = (i % 2 ? 4.0 : 0.0) + (j ? 0.5 : 1.0) * em_rng_gauss(&r);
+            small[i * 2 + j] = 1e-5 * unit[i * 2 + j];
+        }
+    char err[256];
+    ck_assert_int_eq(em_dataset_write(path_in(dir, "u.txt"), unit, 300, 2, NULL, err,
+                                      sizeof err), EM_OK);
+    ck_assert_int_eq(em_dataset_write(path_in(dir, "s.txt"), small, 300, 2, NULL, err,
+                                      sizeof err), EM_OK);
+    ran a = emlab("fit %s/u.txt -k 2 -q -f none -o %s/a --params-out %s/pu.txt", dir, dir, dir);
+    ran b = emlab("fit %s/s.txt -k 2 -q -f none -o %s/b --params-out %s/ps.txt", dir, dir, dir);
+    ck_assert_msg(a.rc == 0 && b.rc == 0, "%s%s", a.err, b.err);
+    /* before: the absolute 1e-6 swamped variances of 1e-10, "collapsed" */
+    ck_assert_msg(strstr(b.out, "warning") == NULL, "%s", b.out);
+    double pu[12], ps[12];
+    ck_assert_uint_eq(params(path_in(dir, "pu.txt"), pu, 12), 12);
+    ck_assert_uint_eq(params(path_in(dir, "ps.txt"), ps, 12), 12);
+    for (int k = 0; k < 2; k++) {
+        for (int j = 0; j < 2; j++) /* means scale by 1e-5 */
+            ck_assert_rel(ps[k * 6 + j], 1e-5 * pu[k * 6 + j], 1e-9);
+        for (int j = 2; j < 6; j++) /* covariances by 1e-10 */
+            ck_assert_rel(ps[k * 6 + j], 1e-10 * pu[k * 6 + j], 1e-9);
+    }
+    ck_assert_ptr_nonnull(strstr(emlab("fit --help").out, "1e-6 x the data's average variance"));
+}
+END_TEST
+
+START_TEST(test_select_says_once_what_failed_and_what_works)
+{
+    const char *dir = make_tmpdir();
+    const char *rep = write_file(dir, "rep.txt", "0\n0\n0\n1\n1\n1\n5\n5\n5\n9\n9\n9\n");
+    ran r = emlab("select %s --reg 0 -f none -o %s/s", rep, dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    ck_assert_uint_eq(count(r.err, "\n"), 1); /* before: a line for each K */
+    ck_assert_msg(strstr(r.err, "K = 3, 4, 5, 6, 7, 8: every restart failed") &&
+                      strstr(r.err, "leave out --reg 0"), "%s", r.err);
+    /* with a floor, the advice is a larger one, not the floor in force */
+    r = emlab("fit %s -k 4 --reg 1e-9 --init data -q -f none -o %s/f", rep, dir);
+    if (r.rc != 0)
+        ck_assert_msg(strstr(r.err, "--reg 1e-06") && !strstr(r.err, "--reg 1e-9"), "%s", r.err);
+    /* identical points: k-means++ cannot start, Dirichlet can; say so */
+    const char *same = write_file(dir, "same.txt", "1 2\n1 2\n1 2\n1 2\n1 2\n");
+    expect_cli_error(emlab("fit %s -k 2 -f none -o %s/g", same, dir), 1,
+                     "--init dirichlet can start from them");
+    r = emlab("fit %s -k 2 --init dirichlet -q -f none -o %s/h", same, dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+}
+END_TEST
+
 Suite *torture_suite(void)
 {
     Suite *s = suite_create("torture");
@@ -490,6 +623,13 @@ Suite *torture_suite(void)
     tcase_add_test(tc, test_devices_folders_and_fifos_are_refused_at_once);
     tcase_add_test(tc, test_a_utf8_byte_order_mark_is_skipped);
     tcase_add_test(tc, test_column_names_are_drawn_as_written);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("truth");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_select_never_picks_a_degenerate_fit);
+    tcase_add_test(tc, test_fit_names_each_degenerate_component);
+    tcase_add_test(tc, test_the_default_floor_scales_with_the_data);
+    tcase_add_test(tc, test_select_says_once_what_failed_and_what_works);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -44,7 +44,16 @@ typedef struct {
     const em_gmm *init_model; /* --init FILE: start from these parameters, or NULL */
     uint32_t seed;
     size_t restarts;
+    int quiet;              /* fit_best prints nothing on a failure    */
 } fit_spec;
+
+/* N_k as text with the fewest digits (3 or more) that do not round it up
+ * to d + 1: "3.99999", not "4". */
+void count_text(double N, size_t d, char *buf, size_t size);
+
+/* What can be said to a user whose fit hit a singular covariance under
+ * the floor reg: raise it, or (reg 0) leave the default on. */
+void floor_advice(double reg, char *buf, size_t size);
 
 /* Fit `restarts` times from successive starts of one random stream seeded
  * with spec->seed (or once from spec->init_model), keep the best

@@ -77,15 +77,36 @@ int load_params(const char *sub, const char *path, em_gmm *m)
     return 0;
 }
 
-/* The sentence for a failed fit, naming what is at fault. */
-static int fit_failed(const char *sub, em_status st, const em_result *res, const em_dataset *ds)
+void count_text(double N, size_t d, char *buf, size_t size)
 {
+    int digits = 3;
+    do
+        snprintf(buf, size, "%.*g", digits++, N);
+    while (digits <= 17 && strtod(buf, NULL) >= (double)d + 1.0);
+}
+
+void floor_advice(double reg, char *buf, size_t size)
+{
+    if (reg > 0.0)
+        snprintf(buf, size, "raise the variance floor (--reg %g, 1000 times the one in force)",
+                 1000.0 * reg);
+    else
+        snprintf(buf, size, "leave out --reg 0 (the default floor, 1e-6 x the data's average "
+                 "variance, prevents it)");
+}
+
+/* The sentence for a failed fit, naming what is at fault. */
+static int fit_failed(const char *sub, em_status st, const em_result *res, const em_dataset *ds,
+                      double reg)
+{
+    char advice[160];
+    floor_advice(reg, advice, sizeof advice);
     switch (st) {
     case EM_ESINGULAR:
         return fail(sub, EXIT_RUNTIME,
                     "the covariance of component %zu is not positive definite (it collapsed "
-                    "onto too few points, or the start is degenerate); try --reg 1e-6 or "
-                    "another --seed", res->bad_k + 1);
+                    "onto too few points, or the start is degenerate); %s, or try another "
+                    "--seed", res->bad_k + 1, advice);
     case EM_ENONFINITE:
         return fail(sub, EXIT_RUNTIME, "a point has zero density under every component, or a "
                     "value is not finite (point %zu)", res->bad_index / ds->d + 1);
@@ -97,6 +118,34 @@ static int fit_failed(const char *sub, em_status st, const em_result *res, const
     }
 }
 
+/* A start other than spec's that works on these data (a first EM
+ * iteration included), for the advice when spec's cannot start: NULL if
+ * none does. */
+static const char *other_start(const em_dataset *ds, const fit_spec *spec)
+{
+    static const char *const names[] = {"data", "dirichlet", "random", "kmeans++"};
+    const em_init_kind order[] = {EM_INIT_DIRICHLET, EM_INIT_RANDOM, EM_INIT_KMEANSPP,
+                                  EM_INIT_DATA};
+    const char *found = NULL;
+    em_gmm m;
+    if (em_gmm_alloc(&m, spec->K, ds->d))
+        return NULL;
+    for (size_t i = 0; i < 4 && !found; i++) {
+        em_rng r;
+        em_rng_seed(&r, spec->seed);
+        em_options one = spec->em;
+        one.max_iter = 1;
+        one.observer = NULL;
+        em_result res = {0};
+        if (order[i] != spec->init && em_init(&m, order[i], ds->x, ds->n, &r, &spec->em) == EM_OK &&
+            em_fit(&m, ds->x, ds->n, &one, NULL, &res) == EM_OK)
+            found = names[order[i]];
+        em_result_free(&res);
+    }
+    em_gmm_free(&m);
+    return found;
+}
+
 /* One start, by the strategy or from the file. */
 static int start_model(const char *sub, const em_dataset *ds, const fit_spec *spec, em_rng *r,
                        em_gmm *m)
@@ -104,14 +153,20 @@ static int start_model(const char *sub, const em_dataset *ds, const fit_spec *sp
     if (spec->init_model)
         return em_gmm_copy(m, spec->init_model) == EM_OK ? 0 : -1;
     em_status st = em_init(m, spec->init, ds->x, ds->n, r, &spec->em);
-    if (st == EM_ESINGULAR) {
+    if (st == EM_ESINGULAR && !spec->quiet) {
+        const char *other = other_start(ds, spec);
+        char also[96] = "";
+        if (other)
+            snprintf(also, sizeof also, "; --init %s can start from them", other);
         fail(sub, EXIT_RUNTIME, "the data have no spread in some direction (all points on a "
-             "line or a plane?): no covariance to start from");
+             "line or a plane, or fewer points than dimensions?): this start has no covariance "
+             "to begin with%s", also);
         return -1;
     }
     if (st) {
         em_result none = {0};
-        fit_failed(sub, st, &none, ds);
+        if (!spec->quiet)
+            fit_failed(sub, st, &none, ds, spec->em.reg);
         return -1;
     }
     return 0;
@@ -144,7 +199,7 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
         em_status st = em_fit(&m, ds->x, ds->n, &opt, runs == 1 ? resp : NULL, &r1);
         if (st) {
             if (runs == 1)
-                rc = fit_failed(sub, st, &r1, ds);
+                rc = spec->quiet ? EXIT_RUNTIME : fit_failed(sub, st, &r1, ds, spec->em.reg);
             em_result_free(&r1);
             continue; /* with restarts, a run that fails is skipped */
         }
@@ -159,9 +214,13 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
             em_result_free(&r1);
         }
     }
-    if (rc == EXIT_OK && !have)
-        rc = fail(sub, EXIT_RUNTIME, "every one of the %zu restarts failed (singular "
-                  "covariances): try --reg 1e-6", runs);
+    if (rc == EXIT_OK && !have) {
+        char advice[160];
+        floor_advice(spec->em.reg, advice, sizeof advice);
+        rc = spec->quiet ? EXIT_RUNTIME
+                         : fail(sub, EXIT_RUNTIME, "every one of the %zu restarts failed (a "
+                                "covariance became singular): %s", runs, advice);
+    }
     em_gmm_free(&m);
     em_gmm_free(&first);
     return rc;

@@ -25,7 +25,9 @@ static void usage(FILE *f)
         "  -n, --iters N          at most N iterations (default 100)\n"
         "  -t, --tol T            stop when the log-likelihood gains less than T\n"
         "                         (summed over the points; default 1e-4; 0: run all N)\n"
-        "  -r, --reg R            added to every covariance's diagonal (default 1e-6; 0 allowed)\n"
+        "  -r, --reg R            variance floor, added to every covariance's diagonal\n"
+        "                         (default: 1e-6 x the data's average variance, so that\n"
+        "                         rescaled data give a rescaled fit; 0 allowed)\n"
         "  -s, --seed S           seed of the random start (default 0)\n"
         "  -R, --restarts R       R random starts, the best log-likelihood kept (default 1)\n"
         "      --fixed-weights    hold every weight at 1/K\n"
@@ -47,7 +49,7 @@ typedef struct {
     const char *data, *init, *params_out, *resp_out, *out;
     fit_spec spec;
     snap_plan plan;
-    int standardize, quiet;
+    int standardize, quiet, reg_given;
     em_fig_format format;
     size_t dim_i, dim_j;
 } fit_args;
@@ -89,7 +91,10 @@ static int parse_args(int argc, char **argv, fit_args *a)
         case 'i': a->init = optarg; break;
         case 'n': bad = parse_count(SUB, "--iters", optarg, 0, &a->spec.em.max_iter); break;
         case 't': bad = parse_real(SUB, "--tol", optarg, 0.0, &a->spec.em.tol); break;
-        case 'r': bad = parse_real(SUB, "--reg", optarg, 0.0, &a->spec.em.reg); break;
+        case 'r':
+            bad = parse_real(SUB, "--reg", optarg, 0.0, &a->spec.em.reg);
+            a->reg_given = 1;
+            break;
         case 's': bad = parse_seed(SUB, optarg, &a->spec.seed); break;
         case 'R': bad = parse_count(SUB, "--restarts", optarg, 1, &a->spec.restarts); break;
         case OPT_FIXED: a->spec.em.fixed_weights = 1; break;
@@ -189,19 +194,34 @@ static int write_outputs(const fit_args *a, em_commit *run, const em_gmm *m,
     return st ? fail(SUB, EXIT_RUNTIME, "%s", err) : EXIT_OK;
 }
 
-/* Components that collapsed onto a few points: their variance is the floor. */
-static void warn_collapse(const em_gmm *m, double reg, const double *scale)
+/* Which components the data do not support (degenerate.h), judged in the
+ * units the fit ran in, where the floor reg was added; 0 if none. */
+static size_t find_degenerate(const em_gmm *m, const double *resp, size_t n, double reg,
+                              em_degeneracy *why, double *N)
 {
-    size_t d = m->d;
-    for (size_t k = 0; reg > 0.0 && k < m->K; k++)
-        for (size_t j = 0; j < d; j++) {
-            double floor_j = reg * (scale ? scale[j] * scale[j] : 1.0);
-            if (m->cov[(k * d + j) * d + j] <= 10.0 * floor_j) {
-                printf("warning: component %zu collapsed onto a few points: its variance is "
-                       "held at the floor --reg %g\n", k + 1, reg);
-                break;
-            }
-        }
+    size_t bad = 0;
+    em_counts(resp, n, m->K, N);
+    for (size_t k = 0; k < m->K; k++)
+        bad += (why[k] = em_degenerate(m, k, N[k], reg)) != EM_SOUND;
+    return bad;
+}
+
+static void warn_degenerate(const fit_args *a, const em_gmm *m, const em_degeneracy *why,
+                            const double *N)
+{
+    for (size_t k = 0; k < m->K; k++) {
+        char count[32];
+        count_text(N[k], m->d, count, sizeof count);
+        if (why[k] == EM_FEW_POINTS)
+            printf("warning: component %zu is degenerate: it holds %s points, fewer than "
+                   "d + 1 = %zu, so its covariance is not estimated from the data\n", k + 1,
+                   count, m->d + 1);
+        else if (why[k] == EM_AT_FLOOR)
+            printf("warning: component %zu is degenerate: its smallest variance is at the "
+                   "floor (--reg %g%s): it has collapsed onto a few points\n", k + 1,
+                   a->spec.em.reg, a->reg_given ? "" : a->standardize
+                   ? ", 1e-6 in standard units" : ", 1e-6 x the data's average variance");
+    }
 }
 
 /* Fit, watching: the standardised copy of the data if asked, the best of
@@ -211,9 +231,11 @@ static int run(fit_args *a, const em_dataset *ds, em_figdir *fd)
     size_t n = ds->n, d = ds->d, K = a->spec.K;
     em_dataset z = *ds;
     double *shift = NULL, *scale = NULL, *resp = malloc(n * K * sizeof *resp);
+    double *N = malloc(K * sizeof *N);
+    em_degeneracy *why = malloc(K * sizeof *why);
     em_gmm start_file = {0}, best = {0}, start = {0};
     em_result res = {0};
-    int rc = resp ? EXIT_OK : fail(SUB, EXIT_RUNTIME, "out of memory");
+    int rc = resp && N && why ? EXIT_OK : fail(SUB, EXIT_RUNTIME, "out of memory");
     if (rc == EXIT_OK && a->standardize) {
         shift = malloc(d * sizeof *shift);
         scale = malloc(d * sizeof *scale);
@@ -224,6 +246,8 @@ static int run(fit_args *a, const em_dataset *ds, em_figdir *fd)
             rc = fail(SUB, EXIT_RUNTIME, "%s: column %zu is constant: it cannot be "
                       "standardised", a->data, col + 1);
     }
+    if (rc == EXIT_OK && !a->reg_given) /* the floor scales with the data */
+        a->spec.em.reg = em_scale_free_floor(z.x, n, d);
     int from_file = rc == EXIT_OK ? load_start(a, ds, &start_file) : 0;
     if (from_file < 0)
         rc = EXIT_RUNTIME;
@@ -262,12 +286,14 @@ static int run(fit_args *a, const em_dataset *ds, em_figdir *fd)
         rc = fail(SUB, EXIT_RUNTIME, "%s", snap.err);
     if (rc == EXIT_OK) {
         double l;
+        size_t degenerate = find_degenerate(&best, resp, n, a->spec.em.reg, why, N);
         if (shift)
             em_gmm_unstandardize(&best, shift, scale);
         em_log_likelihood(&best, ds->x, n, &l, NULL);
         if (print_result(a, ds, &res, l, &best))
             rc = fail(SUB, EXIT_RUNTIME, "out of memory");
-        warn_collapse(&best, a->spec.em.reg, scale);
+        if (degenerate)
+            warn_degenerate(a, &best, why, N);
         if (rc == EXIT_OK)
             rc = write_outputs(a, &fd->run, &best, resp, n);
     }
@@ -277,6 +303,8 @@ static int run(fit_args *a, const em_dataset *ds, em_figdir *fd)
     em_result_free(&res);
     snap_free(&snap);
     free(resp);
+    free(N);
+    free(why);
     free(shift);
     free(scale);
     if (z.x != ds->x)

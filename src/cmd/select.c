@@ -22,14 +22,16 @@ static void usage(FILE *f)
         "usage: emlab select DATA [options]\n"
         "Fit K = kmin .. kmax components (several restarts each, the best kept) and print\n"
         "the log-likelihood, the number of free parameters, AIC and BIC per K; draw BIC and\n"
-        "AIC against K. DATA - reads standard input.\n"
+        "AIC against K. DATA - reads standard input. A K whose fit has a degenerate\n"
+        "component (fewer than d + 1 points, or its variance at the floor) is marked and\n"
+        "never chosen.\n"
         "\n"
         "      --kmin K          smallest K (default 1)\n"
         "      --kmax K          largest K (default 8, at most the number of points)\n"
         "  -R, --restarts R      k-means++ starts per K (default 5)\n"
         "  -n, --iters N         at most N iterations a fit (default 100)\n"
         "  -t, --tol T           convergence threshold (default 1e-4)\n"
-        "  -r, --reg R           variance floor (default 1e-6)\n"
+        "  -r, --reg R           variance floor (default 1e-6 x the data's average variance)\n"
         "  -s, --seed S          seed (default 0)\n"
         "  -o, --out DIR         the figure (default out/select)\n"
         "  -f, --format F        png (default), svg, pdf, gif, tex, none\n"
@@ -41,8 +43,88 @@ enum { OPT_KMIN = 256, OPT_KMAX };
 typedef struct {
     size_t K, p;
     double loglik, aic, bic;
-    int ok;
+    int ok;             /* some restart gave a fit                      */
+    size_t bad_k;       /* a degenerate component (from 1), or 0         */
+    em_degeneracy why;  /* how it is degenerate                          */
+    double bad_N;       /* its effective number of points                */
 } row;
+
+/* A fit that may win: found, and every component supported by the data. */
+static int sound(const row *r)
+{
+    return r->ok && r->bad_k == 0;
+}
+
+/* "7, 8": the K of the rows for which keep(row) holds, into buf. */
+static void k_list(const row *rows, size_t n_rows, int (*keep)(const row *), char *buf,
+                   size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t r = 0; r < n_rows; r++)
+        if (keep(&rows[r]) && used < size)
+            used += (size_t)snprintf(buf + used, size - used, "%s%zu", used ? ", " : "",
+                                     rows[r].K);
+}
+
+static int failed(const row *r)
+{
+    return !r->ok;
+}
+
+static int degenerate(const row *r)
+{
+    return r->ok && r->bad_k != 0;
+}
+
+/* The best of the restarts at K = spec->K, its criteria, and its first
+ * degenerate component (degenerate.h), judged from an E-step. */
+static void fit_row(const em_dataset *ds, const fit_spec *spec, row *rw)
+{
+    size_t n = ds->n, K = spec->K;
+    em_gmm best = {0};
+    em_result res = {0};
+    rw->K = K;
+    rw->p = em_gmm_free_params(K, ds->d, 0);
+    if (fit_best(SUB, ds, spec, &best, &res, NULL, NULL) == EXIT_OK) {
+        rw->ok = 1;
+        rw->loglik = res.loglik;
+        rw->aic = 2.0 * (double)rw->p - 2.0 * res.loglik;
+        rw->bic = (double)rw->p * log((double)n) - 2.0 * res.loglik;
+        double *resp = malloc(n * K * sizeof *resp), *N = malloc(K * sizeof *N);
+        if (resp && N && em_e_step(&best, ds->x, n, resp, NULL, NULL) == EM_OK) {
+            em_counts(resp, n, K, N);
+            for (size_t k = 0; k < K && !rw->bad_k; k++)
+                if ((rw->why = em_degenerate(&best, k, N[k], spec->em.reg)) != EM_SOUND) {
+                    rw->bad_k = k + 1;
+                    rw->bad_N = N[k];
+                }
+        }
+        free(resp);
+        free(N);
+    }
+    em_result_free(&res);
+    em_gmm_free(&best);
+}
+
+static void print_row(const row *rw, size_t d, int best_bic, int best_aic)
+{
+    if (!rw->ok) {
+        printf("%3zu %16s %8zu %14s %14s  (every restart failed)\n", rw->K, "-", rw->p, "-",
+               "-");
+        return;
+    }
+    printf("%3zu %16.6f %8zu %14.4f %14.4f", rw->K, rw->loglik, rw->p, rw->aic, rw->bic);
+    char count[32];
+    count_text(rw->bad_N, d, count, sizeof count);
+    if (rw->why == EM_FEW_POINTS)
+        printf("  degenerate: component %zu holds %s points (< d + 1 = %zu)\n", rw->bad_k,
+               count, d + 1);
+    else if (rw->why == EM_AT_FLOOR)
+        printf("  degenerate: component %zu is at the variance floor\n", rw->bad_k);
+    else
+        printf("%s%s\n", best_bic ? "  <- best BIC" : "", best_aic ? "  <- best AIC" : "");
+}
 
 static em_status draw(em_figdir *fd, const row *rows, size_t n_rows, size_t best_bic,
                       size_t best_aic, char *err, size_t len)
@@ -54,12 +136,12 @@ static em_status draw(em_figdir *fd, const row *rows, size_t n_rows, size_t best
         for (int c = 0; c < 2; c++) {
             FILE *o = em_fig_block(&f, blocks[c]);
             for (size_t r = 0; r < n_rows; r++)
-                if (rows[r].ok)
+                if (sound(&rows[r]))
                     fprintf(o, "%zu %.10g\n", rows[r].K, c ? rows[r].aic : rows[r].bic);
         }
         double lo = rows[best_aic].aic, hi = lo;
         for (size_t r = 0; r < n_rows; r++)
-            if (rows[r].ok) {
+            if (sound(&rows[r])) {
                 lo = fmin(lo, fmin(rows[r].aic, rows[r].bic));
                 hi = fmax(hi, fmax(rows[r].aic, rows[r].bic));
             }
@@ -75,7 +157,14 @@ static em_status draw(em_figdir *fd, const row *rows, size_t n_rows, size_t best
         em_fig_set_str(&f, "key_2", "AIC = 2p - 2 log L");
         em_fig_set_num(&f, "has_marks", 1);
         em_fig_set_num(&f, "xtics_step", 1);
-        em_fig_set_str(&f, "title_text", "How many components? The smallest criterion wins");
+        char left_out[256], title[400];
+        k_list(rows, n_rows, degenerate, left_out, sizeof left_out);
+        if (left_out[0])
+            snprintf(title, sizeof title, "The smallest criterion wins (K = %s: degenerate, "
+                     "left out)", left_out);
+        else
+            snprintf(title, sizeof title, "How many components? The smallest criterion wins");
+        em_fig_set_str(&f, "title_text", title);
         em_fig_set_str(&f, "xlabel_text", "number of components K");
         em_fig_set_str(&f, "ylabel_text", "criterion");
         st = em_fig_end(&f, err, len);
@@ -96,7 +185,7 @@ int cmd_select(int argc, char **argv)
     size_t kmin = 1, kmax = 8;
     const char *out = "out/select";
     em_fig_format fmt = EM_FIG_PNG;
-    int c, bad = 0;
+    int c, bad = 0, reg_given = 0;
     opterr = 0;
     optind = 1;
     while (!bad && (c = getopt_long(argc, argv, ":R:n:t:r:s:o:f:h", longs, NULL)) != -1) {
@@ -106,7 +195,10 @@ int cmd_select(int argc, char **argv)
         case 'R': bad = parse_count(SUB, "--restarts", optarg, 1, &spec.restarts); break;
         case 'n': bad = parse_count(SUB, "--iters", optarg, 0, &spec.em.max_iter); break;
         case 't': bad = parse_real(SUB, "--tol", optarg, 0.0, &spec.em.tol); break;
-        case 'r': bad = parse_real(SUB, "--reg", optarg, 0.0, &spec.em.reg); break;
+        case 'r':
+            bad = parse_real(SUB, "--reg", optarg, 0.0, &spec.em.reg);
+            reg_given = 1;
+            break;
         case 's': bad = parse_seed(SUB, optarg, &spec.seed); break;
         case 'o': out = optarg; break;
         case 'f':
@@ -140,39 +232,35 @@ int cmd_select(int argc, char **argv)
                                 kmin) : EXIT_OK;
     size_t n_rows = rc ? 0 : kmax - kmin + 1, best_bic = 0, best_aic = 0, any = 0;
     row *rows = calloc(n_rows + 1, sizeof *rows);
-    printf("%3s %16s %8s %14s %14s\n", "K", "log-likelihood", "params", "AIC", "BIC");
+    if (!rows)
+        rc = fail(SUB, EXIT_RUNTIME, "out of memory");
+    if (rc == EXIT_OK && !reg_given) /* the floor scales with the data */
+        spec.em.reg = em_scale_free_floor(ds.x, ds.n, ds.d);
+    spec.quiet = 1; /* one summary below, not a line per K */
     for (size_t r = 0; r < n_rows && rc == EXIT_OK; r++) {
-        em_gmm best = {0};
-        em_result res = {0};
         spec.K = kmin + r;
-        rows[r].K = spec.K;
-        rows[r].p = em_gmm_free_params(spec.K, ds.d, 0);
-        if (fit_best(SUB, &ds, &spec, &best, &res, NULL, NULL) == EXIT_OK) {
-            rows[r].ok = 1;
-            rows[r].loglik = res.loglik;
-            rows[r].aic = 2.0 * (double)rows[r].p - 2.0 * res.loglik;
-            rows[r].bic = (double)rows[r].p * log((double)ds.n) - 2.0 * res.loglik;
+        fit_row(&ds, &spec, &rows[r]);
+        if (sound(&rows[r])) {
             if (!any || rows[r].bic < rows[best_bic].bic)
                 best_bic = r;
             if (!any || rows[r].aic < rows[best_aic].aic)
                 best_aic = r;
             any = 1;
         }
-        em_result_free(&res);
-        em_gmm_free(&best);
     }
-    for (size_t r = 0; r < n_rows && any; r++) {
-        if (!rows[r].ok) {
-            printf("%3zu %16s %8zu %14s %14s  (every restart failed)\n", rows[r].K, "-", rows[r].p,
-                   "-", "-");
-            continue;
-        }
-        printf("%3zu %16.6f %8zu %14.4f %14.4f%s%s\n", rows[r].K, rows[r].loglik, rows[r].p,
-               rows[r].aic, rows[r].bic, r == best_bic ? "  <- best BIC" : "",
-               r == best_aic ? "  <- best AIC" : "");
-    }
+    if (rc == EXIT_OK)
+        printf("%3s %16s %8s %14s %14s\n", "K", "log-likelihood", "params", "AIC", "BIC");
+    for (size_t r = 0; r < n_rows && rc == EXIT_OK; r++)
+        print_row(&rows[r], ds.d, any && r == best_bic, any && r == best_aic);
+    char which[256], advice[160];
+    k_list(rows, n_rows, failed, which, sizeof which);
+    floor_advice(spec.em.reg, advice, sizeof advice);
+    if (rc == EXIT_OK && which[0])
+        fail(SUB, EXIT_RUNTIME, "K = %s: every restart failed (a covariance became singular): "
+             "%s, or lower --kmax", which, advice);
     if (rc == EXIT_OK && !any)
-        rc = fail(SUB, EXIT_RUNTIME, "every fit failed: try --reg 1e-6");
+        rc = fail(SUB, EXIT_RUNTIME, "no K gives a fit the data support (%zu points in %zu "
+                  "dimensions): lower --kmin, or %s", ds.n, ds.d, advice);
     if (rc == EXIT_OK && draw(&fd, rows, n_rows, best_bic, best_aic, err, sizeof err))
         rc = fail(SUB, EXIT_RUNTIME, "%s", err);
     if (rc == EXIT_OK)

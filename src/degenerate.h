@@ -1,0 +1,46 @@
+/* degenerate.h — can a fitted mixture be believed?
+ *
+ * Maximum likelihood rewards a component that shrinks onto a few points
+ * (PRML section 9.2.1): its variance heads for 0 and the likelihood for
+ * infinity, and only the variance floor (reg) stops it. Such a fit can
+ * look excellent by its log-likelihood, AIC and BIC while describing
+ * nothing. A component is called degenerate here when
+ *
+ *   N_k = sum_i gamma_ik < d + 1   fewer points than the d + 1 it takes to
+ *                                  span d dimensions: its covariance is
+ *                                  made up, not estimated; or
+ *   lambda_min(Sigma_k) <= 10 reg  its smallest variance is at the floor:
+ *                                  the floor, not the data, holds it up.
+ *
+ * (mclust reports such models as NA; emlab fit warns, emlab select never
+ * picks them.)
+ */
+#ifndef EMLAB_DEGENERATE_H
+#define EMLAB_DEGENERATE_H
+
+#include <stddef.h>
+#include "gmm.h"
+
+typedef enum em_degeneracy {
+    EM_SOUND = 0,     /* estimated from the data                    */
+    EM_FEW_POINTS,    /* N_k < d + 1                                */
+    EM_AT_FLOOR       /* lambda_min(Sigma_k) <= 10 reg              */
+} em_degeneracy;
+
+/* Component k of m, with effective count N_k, under the floor reg (in m's
+ * units: the floor the fit added to every variance). The eigenvalue test
+ * needs no eigenvalues: lambda_min(Sigma) <= c exactly when Sigma - c I
+ * has no Cholesky factor. Returns EM_SOUND for reg 0 unless N_k is too
+ * small. Can't fail (a d x d scratch is allocated; out of memory, the
+ * floor test is skipped). */
+em_degeneracy em_degenerate(const em_gmm *m, size_t k, double N_k, double reg);
+
+/* N_k = sum_i gamma_ik for each k, from resp (n x K). Can't fail. */
+void em_counts(const double *resp, size_t n, size_t K, double *N);
+
+/* The variance floor that scales with the data: 1e-6 times the average
+ * variance of x's d columns (n x d), so that rescaling the data rescales
+ * the fit; 1e-6 when every column is constant. Can't fail. */
+double em_scale_free_floor(const double *x, size_t n, size_t d);
+
+#endif
