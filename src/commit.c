@@ -133,9 +133,20 @@ static void on_signal(int sig)
     raise(sig);
 }
 
+/* exit() while a run is guarded (a workbook blank not filled in): the same. */
+static void on_exit_guarded(void)
+{
+    em_commit *c = guarded;
+    if (c)
+        em_commit_remove(c);
+}
+
 void em_interrupt_guard(em_commit *c)
 {
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    static volatile sig_atomic_t at_exit;
+    if (c && !at_exit)
+        at_exit = atexit(on_exit_guarded) == 0;
     guarded = c;
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
         struct sigaction sa, old;

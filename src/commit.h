@@ -47,7 +47,8 @@ void em_commit_abort(em_commit *c);
 void em_commit_remove(const em_commit *c);
 
 /* Guard c against SIGINT, SIGTERM and SIGHUP: the handler removes c's
- * temporaries, then lets the signal end the program as it would have.
+ * temporaries, then lets the signal end the program as it would have;
+ * exit() while c is guarded removes them too.
  * em_interrupt_guard(NULL) lifts the guard. This is the one process-wide
  * state in libemlab, because a signal's disposition is process-wide: a
  * program guards one run at a time. */

@@ -8,6 +8,26 @@
 
 enum { BLOCK = 4096 }; /* points per block: the unit of work and of summing */
 
+/* The kernel (block() below, with what it inlines) is compiled three times
+ * by GCC on x86-64, for AVX-512, for AVX2 and for any x86-64 (SSE2), and the
+ * first call picks the widest this processor has (function multiversioning,
+ * through an ifunc): one binary, fast everywhere, and it runs under
+ * valgrind, which knows no AVX-512. Elsewhere (other processors, clang, or
+ * -DEM_NO_TARGET_CLONES) it is compiled once, for the build's target. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && defined(__linux__) && \
+    !defined(EM_NO_TARGET_CLONES)
+#define EM_TARGET_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define EM_TARGET_CLONES
+#endif
+/* what block() calls must be inlined into each of its versions, to be
+ * compiled for that version's vectors */
+#if defined(__GNUC__)
+#define EM_INLINE static inline __attribute__((always_inline))
+#else
+#define EM_INLINE static inline
+#endif
+
 em_status em_stats_alloc(em_stats *st, size_t K, size_t d)
 {
     st->K = K;
@@ -74,7 +94,7 @@ static em_status prepare(const em_gmm *m, prepared *p, size_t *bad_k)
  * (truncation error below 1e-17), 2^n by writing n + 1023 into a double's
  * exponent bits. Below -708, where 2^n is no normal double, it gives 0:
  * such a responsibility is below 1e-307 anyway. Within 2 ulp of exp(x). */
-static inline double exp_nonpositive(double x)
+EM_INLINE double exp_nonpositive(double x)
 {
     const double shifter = 6755399441055744.0; /* 1.5 * 2^52 */
     const double ln2_hi = 6.93147180369123816490e-01, ln2_lo = 1.90821492927058770002e-10;
@@ -110,8 +130,8 @@ enum { CHUNK = 64 }; /* points handled together inside a block, for the vector u
 /* log pi_k N(x_i | mu_k, Sigma_k) for m <= CHUNK points: a[k * CHUNK + i].
  * The points come transposed, x[j * CHUNK + i], so that every loop over i
  * reads consecutive numbers. */
-static void log_joint_chunk(const prepared *p, const double *restrict x, size_t m,
-                            double *restrict a, double *restrict y)
+EM_INLINE void log_joint_chunk(const prepared *p, const double *restrict x, size_t m,
+                               double *restrict a, double *restrict y)
 {
     size_t K = p->K, d = p->d;
     for (size_t k = 0; k < K; k++) {
@@ -142,21 +162,40 @@ static void log_joint_chunk(const prepared *p, const double *restrict x, size_t 
     }
 }
 
+/* A block's sums over its points are kept in LANES running sums, point i of
+ * a chunk in sum i % LANES (a chunk's last points padded with zeros), and
+ * these added up in a fixed order at the block's end: the same bits whichever
+ * version of block() runs, with or without OpenMP (an OpenMP simd reduction
+ * adds in an order set by the vector width). */
+enum { LANES = 8 };
+_Static_assert(LANES == 8 && CHUNK % LANES == 0, "lanes_total adds 8; a chunk holds whole lanes");
+
+EM_INLINE double lanes_total(const double *v)
+{
+    return ((v[0] + v[4]) + (v[2] + v[6])) + ((v[1] + v[5]) + (v[3] + v[7]));
+}
+
 /* One block's share: its points' responsibilities, and its partial sums
  * (log-likelihood first, then N, s, S) in part. scratch holds
- * (K + 2 d + 2) * CHUNK doubles. */
+ * (K + 2 d + 2) * CHUNK + width * LANES doubles, width = 1 + K + K d + K d d. */
+EM_TARGET_CLONES
 static int block(const prepared *p, const double *x, size_t from, size_t to, double *resp,
                  double *part, int want_stats, double *scratch)
 {
-    size_t K = p->K, d = p->d;
-    double *N = part + 1, *s = N + K, *S = s + K * d;
+    size_t K = p->K, d = p->d, width = 1 + K + K * d + K * d * d;
     double *restrict a = scratch, *restrict y = a + K * CHUNK, *restrict top = y + d * CHUNK;
     double *restrict sum = top + CHUNK, *restrict xt = sum + CHUNK;
+    double *restrict acc = xt + d * CHUNK; /* part's N, s, S, as lane sums */
+    memset(acc, 0, width * LANES * sizeof *acc);
     for (size_t i0 = from; i0 < to; i0 += CHUNK) {
         size_t m = to - i0 < CHUNK ? to - i0 : CHUNK;
+        size_t mp = (m + LANES - 1) / LANES * LANES; /* padded with zeros for the lanes */
         for (size_t i = 0; i < m; i++) /* the chunk's points, transposed */
             for (size_t j = 0; j < d; j++)
                 xt[j * CHUNK + i] = x[(i0 + i) * d + j];
+        for (size_t j = 0; j < d; j++)
+            for (size_t i = m; i < mp; i++)
+                xt[j * CHUNK + i] = 0.0;
         log_joint_chunk(p, xt, m, a, y);
         for (size_t i = 0; i < m; i++) {
             top[i] = a[i];
@@ -195,29 +234,37 @@ static int block(const prepared *p, const double *x, size_t from, size_t to, dou
             sum[i] = 1.0 / sum[i];
         for (size_t k = 0; k < K; k++) {
             double *restrict gk = a + k * CHUNK; /* gamma_ik = e_ik / sum_k e_ik */
-            double nk = 0.0;
-#pragma omp simd reduction(+ : nk)
-            for (size_t i = 0; i < m; i++) {
+#pragma omp simd
+            for (size_t i = 0; i < m; i++)
                 gk[i] *= sum[i];
-                nk += gk[i];
-            }
             if (!want_stats)
                 continue;
+            for (size_t i = m; i < mp; i++)
+                gk[i] = 0.0;
             const double *mu = p->mu + k * d;
-            N[k] += nk;
+            double nk[LANES] = {0};
+            for (size_t i = 0; i < mp; i += LANES)
+                for (size_t q = 0; q < LANES; q++)
+                    nk[q] += gk[i + q];
+            for (size_t q = 0; q < LANES; q++)
+                acc[(1 + k) * LANES + q] += nk[q];
             for (size_t j = 0; j < d; j++)
                 for (size_t l = 0; l <= j; l++) {
-                    double sj = 0.0, sjl = 0.0, muj = mu[j], mul = mu[l];
+                    double sj[LANES] = {0}, sjl[LANES] = {0}, muj = mu[j], mul = mu[l];
                     const double *restrict xj = xt + j * CHUNK, *restrict xl = xt + l * CHUNK;
-#pragma omp simd reduction(+ : sj, sjl)
-                    for (size_t i = 0; i < m; i++) {
-                        double dj = xj[i] - muj, dl = xl[i] - mul;
-                        sj += gk[i] * dj;
-                        sjl += gk[i] * dj * dl;
+                    for (size_t i = 0; i < mp; i += LANES)
+                        for (size_t q = 0; q < LANES; q++) {
+                            double dj = xj[i + q] - muj, dl = xl[i + q] - mul;
+                            sj[q] += gk[i + q] * dj;
+                            sjl[q] += gk[i + q] * dj * dl;
+                        }
+                    double *restrict accs = acc + (1 + K + k * d + j) * LANES;
+                    double *restrict accS = acc + (1 + K + K * d + (k * d + j) * d + l) * LANES;
+                    for (size_t q = 0; q < LANES; q++) {
+                        if (l == 0)
+                            accs[q] += sj[q];
+                        accS[q] += sjl[q];
                     }
-                    if (l == 0)
-                        s[k * d + j] += sj;
-                    S[(k * d + j) * d + l] += sjl;
                 }
         }
         if (resp) /* row by row: the stores run through memory in order */
@@ -225,6 +272,8 @@ static int block(const prepared *p, const double *x, size_t from, size_t to, dou
                 for (size_t k = 0; k < K; k++)
                     resp[(i0 + i) * K + k] = a[k * CHUNK + i];
     }
+    for (size_t v = 1; v < width; v++)
+        part[v] += lanes_total(acc + v * LANES);
     return 1;
 }
 
@@ -236,7 +285,7 @@ static int all_blocks(const prepared *p, const double *x, size_t n, double *resp
     int ok = 1;
 #pragma omp parallel
     {
-        double *scratch = malloc((K + 2 * d + 2) * CHUNK * sizeof *scratch);
+        double *scratch = malloc(((K + 2 * d + 2) * CHUNK + width * LANES) * sizeof *scratch);
         if (!scratch) {
 #pragma omp atomic write
             ok = 0;

@@ -60,6 +60,34 @@ static em_status lock_folder(em_figdir *fd, char *err, size_t errlen)
     return EM_OK;
 }
 
+/* Scratch folders of runs that died without a word (SIGKILL, a crash):
+ * with the lock held, no other run is using one. Removed with their files. */
+static void remove_stale_runs(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    while (d && (e = readdir(d))) {
+        if (strncmp(e->d_name, ".emlab-run-", 11) != 0)
+            continue;
+        char *stage = em_str_printf("%s/%s", dir, e->d_name);
+        DIR *s = stage ? opendir(stage) : NULL;
+        struct dirent *f;
+        while (s && (f = readdir(s))) {
+            char *file = em_str_printf("%s/%s", stage, f->d_name);
+            if (file && strcmp(f->d_name, ".") != 0 && strcmp(f->d_name, "..") != 0)
+                unlink(file);
+            free(file);
+        }
+        if (s)
+            closedir(s);
+        if (stage)
+            rmdir(stage);
+        free(stage);
+    }
+    if (d)
+        closedir(d);
+}
+
 em_status em_figdir_open(em_figdir *fd, const char *dir, em_fig_format fmt,
                          char *err, size_t errlen)
 {
@@ -78,6 +106,8 @@ em_status em_figdir_open(em_figdir *fd, const char *dir, em_fig_format fmt,
         return EM_ENOMEM;
     }
     em_status st = lock_folder(fd, err, errlen);
+    if (st == EM_OK)
+        remove_stale_runs(fd->dir);
     if (st == EM_OK && !mkdtemp(fd->stage)) {
         em_errorf(err, errlen, dir, 0, "cannot write into the output folder: %s",
                   strerror(errno));

@@ -375,6 +375,23 @@ START_TEST(test_a_shorter_run_removes_its_stale_snapshots)
 }
 END_TEST
 
+START_TEST(test_a_killed_runs_scratch_folder_is_cleared_by_the_next)
+{
+    /* SIGKILL cannot be caught: the next run into the folder, holding its
+     * lock, clears what the dead one left */
+    const char *dir = make_tmpdir();
+    const char *o = path_in(dir, "o");
+    ck_assert_int_eq(mkdir(o, 0777), 0);
+    const char *stale = path_in(o, ".emlab-run-AbC123");
+    ck_assert_int_eq(mkdir(stale, 0700), 0);
+    write_file(stale, "iter_000.dat", "half\n");
+    ran r = emlab("fit %s -k 1 -q -f none -o %s", points_1d(dir, "t.txt", 20, 1.0), o);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    ck_assert_int_eq(access(stale, F_OK), -1);
+    ck_assert_str_eq(leftovers(o), "");
+}
+END_TEST
+
 START_TEST(test_every_snapshot_is_drawn_past_256)
 {
     const char *dir = make_tmpdir();
@@ -573,6 +590,23 @@ START_TEST(test_the_default_floor_scales_with_the_data)
 }
 END_TEST
 
+START_TEST(test_a_model_that_cannot_be_written_back_is_an_error)
+{
+    /* found by make fuzz-fit: standardised, the fit is fine; scaled back to
+     * columns 300 decades apart its covariance is no longer positive
+     * definite in doubles. Before: "log-likelihood 0.000000" and a
+     * parameter file that could not be read, exit 0. */
+    const char *dir = make_tmpdir();
+    char data[512];
+    snprintf(data, sizeof data, "%s/scales_apart.txt", EMLAB_TEST_DATA);
+    ran r = emlab("fit %s -k 1 --init dirichlet --iters 20 --reg 0 --standardize -q -f none "
+                  "-o %s/o --params-out %s/p.txt", data, dir, dir);
+    expect_cli_error(r, 1, "the columns' scales are too far apart");
+    ck_assert_ptr_null(strstr(r.out, "log-likelihood 0.000000"));
+    ck_assert_int_eq(access(path_in(dir, "p.txt"), F_OK), -1);
+}
+END_TEST
+
 START_TEST(test_select_says_once_what_failed_and_what_works)
 {
     const char *dir = make_tmpdir();
@@ -616,6 +650,7 @@ Suite *torture_suite(void)
     tcase_add_test(tc, test_an_interrupt_leaves_the_old_files_and_no_temporary);
     tcase_add_test(tc, test_a_shorter_run_removes_its_stale_snapshots);
     tcase_add_test(tc, test_every_snapshot_is_drawn_past_256);
+    tcase_add_test(tc, test_a_killed_runs_scratch_folder_is_cleared_by_the_next);
     suite_add_tcase(s, tc);
     tc = tcase_create("inputs");
     tcase_set_timeout(tc, 60);
@@ -630,6 +665,7 @@ Suite *torture_suite(void)
     tcase_add_test(tc, test_fit_names_each_degenerate_component);
     tcase_add_test(tc, test_the_default_floor_scales_with_the_data);
     tcase_add_test(tc, test_select_says_once_what_failed_and_what_works);
+    tcase_add_test(tc, test_a_model_that_cannot_be_written_back_is_an_error);
     suite_add_tcase(s, tc);
     return s;
 }

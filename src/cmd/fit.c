@@ -284,12 +284,23 @@ static int run(fit_args *a, const em_dataset *ds, em_figdir *fd)
     }
     if (rc == EXIT_OK && snap_finish(&snap, res.iterations, &best, resp))
         rc = fail(SUB, EXIT_RUNTIME, "%s", snap.err);
+    size_t bad_k = 0, degenerate = 0;
     if (rc == EXIT_OK) {
-        double l;
-        size_t degenerate = find_degenerate(&best, resp, n, a->spec.em.reg, why, N);
+        /* judged where the fit ran, where the floor was added */
+        degenerate = find_degenerate(&best, resp, n, a->spec.em.reg, why, N);
         if (shift)
             em_gmm_unstandardize(&best, shift, scale);
-        em_log_likelihood(&best, ds->x, n, &l, NULL);
+        /* columns whose scales span hundreds of decades can leave Sigma_k,
+         * scaled back, no longer positive definite in doubles: say so
+         * rather than print or write a model that cannot be read back */
+        if (em_gmm_validate(&best, &bad_k) != EM_OK)
+            rc = fail(SUB, EXIT_RUNTIME, "%s: the columns' scales are too far apart: in the "
+                      "data's units, the covariance of component %zu is not positive definite "
+                      "in double precision; rescale the columns", a->data, bad_k + 1);
+    }
+    if (rc == EXIT_OK) {
+        /* l in data units: l_x = l_z + offset (the fit's own l when offset is 0) */
+        double l = res.loglik + offset;
         if (print_result(a, ds, &res, l, &best))
             rc = fail(SUB, EXIT_RUNTIME, "out of memory");
         if (degenerate)
