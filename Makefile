@@ -110,7 +110,7 @@ check: $(TEST_BIN) all workbook-checks
 VALGRIND_SKIP := */gnuplot,*/timeout,*/ls,*/grep,*/flock,*/sleep,*/mkdir,*/cat,*/rm
 valgrind: $(TEST_BIN) all workbook-checks
 	CK_FORK=no CK_TIMEOUT_MULTIPLIER=20 valgrind --error-exitcode=1 --leak-check=full \
-	    --errors-for-leak-kinds=definite --trace-children=yes \
+	    --errors-for-leak-kinds=definite --show-leak-kinds=definite --trace-children=yes \
 	    --trace-children-skip='$(VALGRIND_SKIP)' --child-silent-after-fork=yes --quiet $(TEST_BIN)
 
 # --- the workbook ---------------------------------------------------------------

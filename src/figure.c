@@ -39,25 +39,42 @@ const char *em_plot_source(const char *file)
 }
 
 /* Hold DIR/.emlab.lock for as long as the folder is open; a second run
- * into the folder is refused at once rather than left to wait unseen. */
+ * into the folder is refused at once rather than left to wait unseen. The
+ * file goes when the run closes the folder, so a lock taken on a file
+ * that was meanwhile removed (and perhaps made anew by a third run) is no
+ * lock: it is taken again on the file that is there now. */
 static em_status lock_folder(em_figdir *fd, char *err, size_t errlen)
 {
     char *path = em_str_printf("%s/.emlab.lock", fd->dir);
     if (!path)
         return EM_ENOMEM;
-    fd->lock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    em_status st = EM_OK;
+    for (;;) {
+        struct stat held, there;
+        fd->lock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+        if (fd->lock < 0) {
+            em_errorf(err, errlen, fd->dir, 0, "cannot write into the output folder: %s",
+                      strerror(errno));
+            st = EM_EIO;
+            break;
+        }
+        if (flock(fd->lock, LOCK_EX | LOCK_NB) != 0) {
+            em_errorf(err, errlen, fd->dir, 0, "another emlab run is writing into this "
+                      "folder; wait for it to end, or choose another --out");
+            st = EM_EBUSY;
+            break;
+        }
+        if (fstat(fd->lock, &held) == 0 && stat(path, &there) == 0 &&
+            held.st_dev == there.st_dev && held.st_ino == there.st_ino)
+            break; /* the lock on the file that is there: ours */
+        close(fd->lock);
+    }
+    if (st && fd->lock >= 0) {
+        close(fd->lock);
+        fd->lock = -1;
+    }
     free(path);
-    if (fd->lock < 0) {
-        em_errorf(err, errlen, fd->dir, 0, "cannot write into the output folder: %s",
-                  strerror(errno));
-        return EM_EIO;
-    }
-    if (flock(fd->lock, LOCK_EX | LOCK_NB) != 0) {
-        em_errorf(err, errlen, fd->dir, 0, "another emlab run is writing into this folder; "
-                  "wait for it to end, or choose another --out");
-        return EM_EBUSY;
-    }
-    return EM_OK;
+    return st;
 }
 
 /* Scratch folders of runs that died without a word (SIGKILL, a crash):
@@ -184,10 +201,15 @@ void em_figdir_close(em_figdir *fd)
         free(fd->families[i]);
     free(fd->families);
     free(fd->scripts);
+    if (fd->lock >= 0) { /* the lock file goes, while still held */
+        char *path = em_str_printf("%s/.emlab.lock", fd->dir);
+        if (path)
+            unlink(path);
+        free(path);
+        close(fd->lock);
+    }
     free(fd->dir);
     free(fd->stage);
-    if (fd->lock >= 0)
-        close(fd->lock);
     memset(fd, 0, sizeof *fd);
     fd->lock = -1;
 }

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE /* memmem */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -181,15 +182,32 @@ em_status em_figdir_render(em_figdir *fd, char *err, size_t errlen)
         em_errorf(err, errlen, fd->dir, 0, "cannot start gnuplot: %s", strerror(errno));
         return EM_EGNUPLOT;
     }
+    /* signals held across the fork: the child must never run our handler
+     * (it would remove the parent's files), and the parent must know the
+     * child's pid before a handler can run */
+    sigset_t held, old;
+    sigemptyset(&held);
+    sigaddset(&held, SIGINT);
+    sigaddset(&held, SIGTERM);
+    sigaddset(&held, SIGHUP);
+    sigprocmask(SIG_BLOCK, &held, &old);
     pid_t pid = fork();
     if (pid == 0) {
+        const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+        for (int s = 0; s < 3; s++) { /* our handler off; an ignored signal stays so */
+            struct sigaction sa;
+            if (sigaction(sigs[s], NULL, &sa) == 0 && sa.sa_handler != SIG_IGN)
+                signal(sigs[s], SIG_DFL);
+        }
+        sigprocmask(SIG_SETMASK, &old, NULL);
         close(pipe_fd[0]);
         run_child(fd->stage, argv, pipe_fd[1]);
     }
-    free(argv);
-    close(pipe_fd[1]);
     if (pid > 0)
         fd->run.child = pid; /* stopped if we are interrupted */
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    free(argv);
+    close(pipe_fd[1]);
     if (pid < 0) {
         close(pipe_fd[0]);
         em_errorf(err, errlen, fd->dir, 0, "cannot start gnuplot: %s", strerror(errno));

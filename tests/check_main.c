@@ -171,19 +171,35 @@ const char *capture(const char *cmd, int *status)
     return keep(out);
 }
 
-/* Run `emlab ARGS` (a printf format), capturing stdout and stderr. */
-ran emlab(const char *fmt, ...)
+/* `sh -c SCRIPT` (a printf format), its exit code; stdout and stderr in
+ * *out, *err (kept). */
+int shell(const char **out, const char **err, const char *fmt, ...)
 {
     const char *dir = make_tmpdir();
-    char args[2048], cmd[4096];
+    char script[4096], cmd[8192];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(script, sizeof script, fmt, ap);
+    va_end(ap);
+    write_file(dir, "script.sh", script);
+    snprintf(cmd, sizeof cmd, "sh %s/script.sh > %s/out 2> %s/err", dir, dir, dir);
+    int st = system(cmd);
+    if (out)
+        *out = slurp(path_in(dir, "out"));
+    if (err)
+        *err = slurp(path_in(dir, "err"));
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+}
+
+ran emlab(const char *fmt, ...)
+{
+    char args[4096];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(args, sizeof args, fmt, ap);
     va_end(ap);
-    snprintf(cmd, sizeof cmd, "%s/emlab %s > %s/out 2> %s/err", EMLAB_BUILD, args, dir, dir);
-    int st = system(cmd);
-    ran r = {WIFEXITED(st) ? WEXITSTATUS(st) : -1, slurp(path_in(dir, "out")),
-             slurp(path_in(dir, "err"))};
+    ran r;
+    r.rc = shell(&r.out, &r.err, "%s/emlab %s", EMLAB_BUILD, args);
     return r;
 }
 

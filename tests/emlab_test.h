@@ -71,6 +71,15 @@ const char *slurp(const char *path);     /* the contents, or NULL if missing */
  * *status (-1 if it did not exit). */
 const char *capture(const char *cmd, int *status);
 
+/* Run SCRIPT (a printf format) with sh; its exit code (128 + N if killed
+ * by signal N), its standard output and error in *out and *err (kept; NULL
+ * to leave out). */
+int shell(const char **out, const char **err, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
 /* What `emlab ARGS` did: exit code, standard output, standard error. */
 typedef struct {
     int rc;

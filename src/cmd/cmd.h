@@ -57,7 +57,8 @@ void floor_advice(double reg, char *buf, size_t size);
 
 /* Fit `restarts` times from successive starts of one random stream seeded
  * with spec->seed (or once from spec->init_model), keep the best
- * log-likelihood in *best (allocated here) and its start in *start (if
+ * log-likelihood among the fits without a degenerate component (among all,
+ * if every one has one) in *best (allocated here) and its start in *start (if
  * not NULL, allocated here). A single run keeps spec's observer and fills
  * resp (if not NULL) with its responsibilities; with restarts neither is
  * used. Prints one line and returns EXIT_RUNTIME on a failure, naming the

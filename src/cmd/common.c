@@ -172,6 +172,20 @@ static int start_model(const char *sub, const em_dataset *ds, const fit_spec *sp
     return 0;
 }
 
+/* Has the fitted m a component the data do not support (degenerate.h)?
+ * scratch holds n x K responsibilities, N K counts. */
+static int is_degenerate(const em_gmm *m, const em_dataset *ds, double reg, double *scratch,
+                         double *N)
+{
+    if (em_e_step(m, ds->x, ds->n, scratch, NULL, NULL) != EM_OK)
+        return 0;
+    em_counts(scratch, ds->n, m->K, N);
+    for (size_t k = 0; k < m->K; k++)
+        if (em_degenerate(m, k, N[k], reg) != EM_SOUND)
+            return 1;
+    return 0;
+}
+
 int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm *best,
              em_result *res, em_gmm *start, double *resp)
 {
@@ -185,10 +199,16 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
     if (start && em_gmm_alloc(start, spec->K, ds->d))
         return fail(sub, EXIT_RUNTIME, "out of memory");
     size_t runs = spec->init_model ? 1 : spec->restarts;
-    int rc = EXIT_OK, have = 0;
+    int rc = EXIT_OK, have = 0, best_bad = 0;
     em_options opt = spec->em;
-    if (runs > 1)
+    double *scratch = NULL, *N = NULL;
+    if (runs > 1) {
         opt.observer = NULL; /* only a single run is watched */
+        scratch = malloc(ds->n * spec->K * sizeof *scratch);
+        N = malloc(spec->K * sizeof *N);
+        if (!scratch || !N)
+            rc = fail(sub, EXIT_RUNTIME, "out of memory");
+    }
     for (size_t run = 0; run < runs && rc == EXIT_OK; run++) {
         em_result r1;
         if (start_model(sub, ds, spec, &r, &m)) {
@@ -203,13 +223,17 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
             em_result_free(&r1);
             continue; /* with restarts, a run that fails is skipped */
         }
-        if (!have || r1.loglik > res->loglik) {
+        /* the best log-likelihood among the fits the data support: a
+         * degenerate one wins only when every run is degenerate */
+        int bad = runs > 1 && is_degenerate(&m, ds, spec->em.reg, scratch, N);
+        if (!have || (best_bad && !bad) || (bad == best_bad && r1.loglik > res->loglik)) {
             em_result_free(res);
             *res = r1;
             em_gmm_copy(best, &m);
             if (start)
                 em_gmm_copy(start, &first);
             have = 1;
+            best_bad = bad;
         } else {
             em_result_free(&r1);
         }
@@ -221,6 +245,8 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
                          : fail(sub, EXIT_RUNTIME, "every one of the %zu restarts failed (a "
                                 "covariance became singular): %s", runs, advice);
     }
+    free(scratch);
+    free(N);
     em_gmm_free(&m);
     em_gmm_free(&first);
     return rc;

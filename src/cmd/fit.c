@@ -213,14 +213,15 @@ static void warn_degenerate(const fit_args *a, const em_gmm *m, const em_degener
         char count[32];
         count_text(N[k], m->d, count, sizeof count);
         if (why[k] == EM_FEW_POINTS)
-            printf("warning: component %zu is degenerate: it holds %s points, fewer than "
-                   "d + 1 = %zu, so its covariance is not estimated from the data\n", k + 1,
-                   count, m->d + 1);
+            fprintf(stderr, "emlab fit: warning: component %zu is degenerate: it holds N_%zu = "
+                    "%s points, fewer than d + 1 = %zu, too few to estimate its covariance\n",
+                    k + 1, k + 1, count, m->d + 1);
         else if (why[k] == EM_AT_FLOOR)
-            printf("warning: component %zu is degenerate: its smallest variance is at the "
-                   "floor (--reg %g%s): it has collapsed onto a few points\n", k + 1,
-                   a->spec.em.reg, a->reg_given ? "" : a->standardize
-                   ? ", 1e-6 in standard units" : ", 1e-6 x the data's average variance");
+            fprintf(stderr, "emlab fit: warning: component %zu is degenerate: its variance in "
+                    "some direction is at the floor (--reg %g%s): the data give it no spread "
+                    "there (a few points, or points on a line or a plane)\n", k + 1,
+                    a->spec.em.reg, a->reg_given ? "" : a->standardize
+                    ? ", 1e-6 in standard units" : ", 1e-6 x the data's average variance");
     }
 }
 

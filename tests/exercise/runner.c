@@ -159,7 +159,8 @@ static outcome run_check(const blank *b, char *msg, size_t size)
     if (srunner_ntests_run(sr) != 1) {
         snprintf(msg, size, "no check named %s", b->name);
     } else {
-        TestResult *tr = srunner_results(sr)[0];
+        TestResult **all = srunner_results(sr); /* the array is ours to free */
+        TestResult *tr = all[0];
         char buf[256];
         if (tr_rtype(tr) == CK_PASS) {
             o = DONE;
@@ -171,6 +172,7 @@ static outcome run_check(const blank *b, char *msg, size_t size)
         } else {
             snprintf(msg, size, "%s", tr_msg(tr));
         }
+        free(all);
     }
     srunner_free(sr);
     return o;
