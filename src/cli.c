@@ -8,11 +8,12 @@
 static void usage(const em_cli *cli, FILE *f)
 {
     fprintf(f,
-            "usage: %s [--seed S] [--out DIR] [--format png|svg|pdf|gif|none] [--help]\n"
+            "usage: %s [--seed S] [--out DIR] [--format png|svg|pdf|gif|tex|none] [--help]\n"
             "  --seed S      seed of the random generator (np.random.seed), default %lu\n"
             "  --out DIR     where data, scripts and figures go, default %s\n"
             "  --format F    figure format: png (default), svg, pdf, gif (animations\n"
-            "                are GIFs in every format), none (data and scripts only)\n",
+            "                are GIFs in every format), tex (cairolatex, for LaTeX\n"
+            "                slides), none (data and scripts only)\n",
             cli->prog, (unsigned long)cli->seed, cli->default_out);
 }
 

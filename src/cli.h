@@ -1,6 +1,6 @@
 /* cli.h — the command line every chapter shares.
  *
- *   NN_name [--seed S] [--out DIR] [--format png|svg|pdf|gif|none] [--help]
+ *   NN_name [--seed S] [--out DIR] [--format png|svg|pdf|gif|tex|none] [--help]
  *
  * This is the one module that prints: it serves programs' main(), turning
  * bad arguments and failed figures into one clear line on stderr and an

@@ -494,7 +494,7 @@ START_TEST(test_select_never_picks_a_degenerate_fit)
     ck_assert_ptr_nonnull(k8);
     char line8[256];
     snprintf(line8, sizeof line8, "%.*s", (int)strcspn(k8 + 1, "\n"), k8 + 1);
-    ck_assert_msg(strstr(line8, "degenerate: component") != NULL, "%s", r.out);
+    ck_assert_msg(strstr(line8, "degenerate, not chosen: component") != NULL, "%s", r.out);
     const char *best = strstr(r.out, "<- best BIC");
     ck_assert_ptr_nonnull(best);
     const char *line = best;
@@ -593,6 +593,23 @@ START_TEST(test_a_model_that_cannot_be_written_back_is_an_error)
 }
 END_TEST
 
+START_TEST(test_values_whose_squares_overflow_are_refused_with_a_remedy)
+{
+    /* before: "the data have no spread in some direction", and for tiny
+     * values with --standardize "column 1 is constant" */
+    const char *dir = make_tmpdir();
+    const char *huge = points_1d(dir, "huge.txt", 50, 1e158);
+    const char *tiny = points_1d(dir, "tiny.txt", 50, 1e-168);
+    expect_cli_error(emlab("fit %s -k 2 -f none -o %s/a", huge, dir), 1,
+                     "their squares, which variances are made of, overflow a double; rescale "
+                     "the data (divide by 1e159, say)");
+    expect_cli_error(emlab("fit %s -k 2 --standardize -f none -o %s/b", tiny, dir), 1,
+                     "underflow a double; rescale the data (multiply by 1e167, say)");
+    expect_cli_error(emlab("select %s -f none -o %s/c", huge, dir), 1, "overflow a double");
+    ck_assert_int_eq(access(path_in(dir, "a"), F_OK), -1); /* nothing written */
+}
+END_TEST
+
 START_TEST(test_select_says_once_what_failed_and_what_works)
 {
     const char *dir = make_tmpdir();
@@ -651,6 +668,7 @@ Suite *torture_suite(void)
     tcase_add_test(tc, test_fit_names_each_degenerate_component);
     tcase_add_test(tc, test_the_default_floor_scales_with_the_data);
     tcase_add_test(tc, test_select_says_once_what_failed_and_what_works);
+    tcase_add_test(tc, test_values_whose_squares_overflow_are_refused_with_a_remedy);
     tcase_add_test(tc, test_a_model_that_cannot_be_written_back_is_an_error);
     suite_add_tcase(s, tc);
     return s;

@@ -36,6 +36,11 @@ int parse_seed(const char *sub, const char *s, uint32_t *out);
 int load_data(const char *sub, const char *path, em_dataset *ds);
 int load_params(const char *sub, const char *path, em_gmm *m);
 
+/* Data a covariance can be computed from: every |x| below 1e150 (or their
+ * squares overflow) and the largest at least 1e-150 (or they underflow).
+ * Otherwise prints "PATH: the values are ...: rescale" and returns -1. */
+int check_magnitude(const char *sub, const char *path, const em_dataset *ds);
+
 /* How EM is to be run, the options every fitting subcommand shares. */
 typedef struct {
     size_t K;

@@ -67,6 +67,22 @@ int load_data(const char *sub, const char *path, em_dataset *ds)
     return 0;
 }
 
+int check_magnitude(const char *sub, const char *path, const em_dataset *ds)
+{
+    double top = 0.0;
+    for (size_t v = 0; v < ds->n * ds->d; v++)
+        top = fmax(top, fabs(ds->x[v]));
+    if (top == 0.0 || (top < 1e150 && top >= 1e-150))
+        return 0;
+    int e = (int)floor(log10(top));
+    fail(sub, EXIT_RUNTIME, "%s: the values are %s %.3g: their squares, which variances are "
+         "made of, %s a double; rescale the data (%s 1e%d, say)", path,
+         top >= 1e150 ? "as large as" : "no larger than", top,
+         top >= 1e150 ? "overflow" : "underflow", top >= 1e150 ? "divide by" : "multiply by",
+         top >= 1e150 ? e : -e);
+    return -1;
+}
+
 int load_params(const char *sub, const char *path, em_gmm *m)
 {
     char err[1024];

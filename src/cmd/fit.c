@@ -334,6 +334,10 @@ int cmd_fit(int argc, char **argv)
     em_dataset ds;
     if (load_data(SUB, a.data, &ds))
         return EXIT_RUNTIME;
+    if (check_magnitude(SUB, a.data, &ds)) {
+        em_dataset_free(&ds);
+        return EXIT_RUNTIME;
+    }
     if (a.spec.K > ds.n)
         rc = fail(SUB, EXIT_RUNTIME, "%s: %zu points, too few for K = %zu components", a.data,
                   ds.n, a.spec.K);

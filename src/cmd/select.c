@@ -118,10 +118,11 @@ static void print_row(const row *rw, size_t d, int best_bic, int best_aic)
     char count[32];
     count_text(rw->bad_N, d, count, sizeof count);
     if (rw->why == EM_FEW_POINTS)
-        printf("  degenerate: component %zu holds %s points (< d + 1 = %zu)\n", rw->bad_k,
-               count, d + 1);
+        printf("  degenerate, not chosen: component %zu holds %s points (< d + 1 = %zu)\n",
+               rw->bad_k, count, d + 1);
     else if (rw->why == EM_AT_FLOOR)
-        printf("  degenerate: component %zu is at the variance floor\n", rw->bad_k);
+        printf("  degenerate, not chosen: component %zu is at the variance floor\n",
+               rw->bad_k);
     else
         printf("%s%s\n", best_bic ? "  <- best BIC" : "", best_aic ? "  <- best AIC" : "");
 }
@@ -221,6 +222,10 @@ int cmd_select(int argc, char **argv)
     char err[1024];
     if (load_data(SUB, argv[optind], &ds))
         return EXIT_RUNTIME;
+    if (check_magnitude(SUB, argv[optind], &ds)) {
+        em_dataset_free(&ds);
+        return EXIT_RUNTIME;
+    }
     if (em_figdir_open(&fd, out, fmt, err, sizeof err)) {
         em_dataset_free(&ds);
         return fail(SUB, EXIT_RUNTIME, "%s", err);
