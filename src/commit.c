@@ -5,26 +5,40 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "commit.h"
 #include "textio.h"
 
-/* Hold SIGINT, SIGTERM and SIGHUP off while the list changes or the run
- * commits; `old` gets the mask to restore. */
-static void hold_signals(sigset_t *old)
+/* The signals that end a run before its time: Ctrl-C, kill, a closed
+ * terminal, Ctrl-\\, a reader that went away (| head), a file-size limit. */
+static const int ending[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE, SIGXFSZ};
+enum { N_ENDING = sizeof ending / sizeof ending[0] };
+
+void em_signals_hold(sigset_t *old)
 {
     sigset_t set;
     sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGHUP);
+    for (int i = 0; i < N_ENDING; i++)
+        sigaddset(&set, ending[i]);
     sigprocmask(SIG_BLOCK, &set, old);
 }
 
-static void release_signals(const sigset_t *old)
+void em_signals_release(const sigset_t *old)
 {
     sigprocmask(SIG_SETMASK, old, NULL);
 }
+
+void em_signals_default(void)
+{
+    for (int i = 0; i < N_ENDING; i++) {
+        struct sigaction sa;
+        if (sigaction(ending[i], NULL, &sa) == 0 && sa.sa_handler != SIG_IGN)
+            signal(ending[i], SIG_DFL);
+    }
+}
+
+
 
 static char *copy(const char *s)
 {
@@ -36,6 +50,9 @@ static char *copy(const char *s)
 
 em_status em_commit_add(em_commit *c, const char *tmp, const char *path)
 {
+    for (size_t i = 0; path && i < c->n; i++)
+        if (c->path[i] && strcmp(c->path[i], path) == 0)
+            return EM_EINVAL; /* two outputs of one run in one file: one would be lost */
     char *t = copy(tmp), *p = path ? copy(path) : NULL;
     if (!t || (path && !p)) {
         free(t);
@@ -43,7 +60,7 @@ em_status em_commit_add(em_commit *c, const char *tmp, const char *path)
         return EM_ENOMEM;
     }
     sigset_t old;
-    hold_signals(&old);
+    em_signals_hold(&old);
     em_status st = EM_OK;
     if (c->n == c->cap) {
         size_t cap = c->cap ? 2 * c->cap : 16;
@@ -63,7 +80,7 @@ em_status em_commit_add(em_commit *c, const char *tmp, const char *path)
         c->path[c->n] = p;
         c->n++;
     }
-    release_signals(&old);
+    em_signals_release(&old);
     if (st) {
         free(t);
         free(p);
@@ -91,24 +108,74 @@ static void release(em_commit *c)
     memset(c, 0, sizeof *c);
 }
 
-em_status em_commit_all(em_commit *c, char *err, size_t errlen)
+/* Keep the plain file at path, if any, under the name kept (a second
+ * link to it), so that it can be put back; *have says if it was. */
+static void keep_old(const char *path, const char *kept, int *have)
 {
-    sigset_t old;
-    hold_signals(&old);
-    em_status st = EM_OK;
-    for (size_t i = 0; i < c->n && st == EM_OK; i++) {
+    struct stat sb;
+    *have = lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && link(path, kept) == 0;
+}
+
+/* Undo renames 0 .. i-1: each file's old version back, or the new one
+ * removed where there was none. */
+static void roll_back(em_commit *c, size_t i, char *const *kept, const int *have)
+{
+    while (i-- > 0) {
         if (!c->path[i])
             continue;
+        if (have[i])
+            rename(kept[i], c->path[i]);
+        else
+            unlink(c->path[i]);
+    }
+}
+
+em_status em_commit_all(em_commit *c, char *err, size_t errlen)
+{
+    char **kept = calloc(c->n + 1, sizeof *kept);
+    int *have = calloc(c->n + 1, sizeof *have);
+    for (size_t i = 0; kept && have && i < c->n; i++)
+        if (c->path[i] && !(kept[i] = malloc(strlen(c->tmp[i]) + 6)))
+            break;
+        else if (c->path[i])
+            sprintf(kept[i], "%s.prev", c->tmp[i]);
+    em_status st = kept && have ? EM_OK : EM_ENOMEM;
+    for (size_t i = 0; st == EM_OK && i < c->n; i++)
+        if (c->path[i] && !kept[i])
+            st = EM_ENOMEM;
+    if (st)
+        snprintf(err, errlen, "out of memory");
+    sigset_t old;
+    em_signals_hold(&old);
+    size_t i = 0;
+    for (; i < c->n && st == EM_OK; i++) {
+        if (!c->path[i])
+            continue;
+        keep_old(c->path[i], kept[i], &have[i]);
         if (rename(c->tmp[i], c->path[i]) != 0) {
             em_errorf(err, errlen, c->path[i], 0, "cannot write: %s", strerror(errno));
             st = EM_EIO;
-        } else {
-            free(c->tmp[i]);
-            c->tmp[i] = NULL; /* renamed: nothing left to remove */
+            if (have[i])
+                unlink(kept[i]);
+            have[i] = 0;
+            roll_back(c, i, kept, have); /* all or none */
+            break;
         }
     }
+    for (size_t j = 0; j < c->n; j++) {
+        if (c->path[j] && (st == EM_OK || j < i)) { /* renamed: nothing left to remove */
+            free(c->tmp[j]);
+            c->tmp[j] = NULL;
+        }
+        if (have && have[j] && st == EM_OK)
+            unlink(kept[j]); /* the old version, now replaced */
+        if (kept)
+            free(kept[j]);
+    }
     em_commit_remove(c);
-    release_signals(&old);
+    em_signals_release(&old);
+    free(kept);
+    free(have);
     release(c);
     return st;
 }
@@ -143,18 +210,17 @@ static void on_exit_guarded(void)
 
 void em_interrupt_guard(em_commit *c)
 {
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
     static volatile sig_atomic_t at_exit;
     if (c && !at_exit)
         at_exit = atexit(on_exit_guarded) == 0;
     guarded = c;
-    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+    for (int i = 0; i < N_ENDING; i++) {
         struct sigaction sa, old;
-        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+        if (sigaction(ending[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
             continue; /* ignored (nohup): leave it so */
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = c ? on_signal : SIG_DFL;
         sigemptyset(&sa.sa_mask);
-        sigaction(sigs[i], &sa, NULL);
+        sigaction(ending[i], &sa, NULL);
     }
 }

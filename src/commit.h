@@ -13,6 +13,7 @@
 #ifndef EMLAB_COMMIT_H
 #define EMLAB_COMMIT_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <sys/types.h>
 #include "status.h"
@@ -29,7 +30,8 @@ typedef struct em_commit {
 
 /* Record that tmp becomes path at the commit (path NULL: tmp is removed
  * then). Both are copied. Signals are held off while the list changes, so
- * a handler never sees it half written. Returns EM_OK or EM_ENOMEM. */
+ * a handler never sees it half written. Returns EM_OK, EM_ENOMEM, or
+ * EM_EINVAL when another output of the run already goes to path. */
 em_status em_commit_add(em_commit *c, const char *tmp, const char *path);
 
 /* Rename every temporary to its final name, in order, then remove the
@@ -46,7 +48,16 @@ void em_commit_abort(em_commit *c);
  * child if any, without freeing anything: for a signal handler. */
 void em_commit_remove(const em_commit *c);
 
-/* Guard c against SIGINT, SIGTERM and SIGHUP: the handler removes c's
+/* Hold off (and then release) the signals that end a run early: SIGINT,
+ * SIGTERM, SIGHUP, SIGQUIT, SIGPIPE and SIGXFSZ. */
+void em_signals_hold(sigset_t *old);
+void em_signals_release(const sigset_t *old);
+
+/* In a child about to exec: those signals back to their default action
+ * (those ignored stay ignored), so that it never runs our handler. */
+void em_signals_default(void);
+
+/* Guard c against those signals: the handler removes c's
  * temporaries, then lets the signal end the program as it would have;
  * exit() while c is guarded removes them too.
  * em_interrupt_guard(NULL) lifts the guard. This is the one process-wide

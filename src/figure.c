@@ -65,8 +65,10 @@ static em_status lock_folder(em_figdir *fd, char *err, size_t errlen)
             break;
         }
         if (fstat(fd->lock, &held) == 0 && stat(path, &there) == 0 &&
-            held.st_dev == there.st_dev && held.st_ino == there.st_ino)
+            held.st_dev == there.st_dev && held.st_ino == there.st_ino) {
+            st = em_commit_add(&fd->run, path, NULL); /* gone with the run, however it ends */
             break; /* the lock on the file that is there: ours */
+        }
         close(fd->lock);
     }
     if (st && fd->lock >= 0) {
@@ -78,7 +80,9 @@ static em_status lock_folder(em_figdir *fd, char *err, size_t errlen)
 }
 
 /* Scratch folders of runs that died without a word (SIGKILL, a crash):
- * with the lock held, no other run is using one. Removed with their files. */
+ * with the lock held, no other run is using one. Removed with the files in
+ * them; a .emlab-run-* that is a symlink, or anything in one that is not a
+ * plain file, is left alone (never followed: it could lead anywhere). */
 static void remove_stale_runs(const char *dir)
 {
     DIR *d = opendir(dir);
@@ -86,20 +90,20 @@ static void remove_stale_runs(const char *dir)
     while (d && (e = readdir(d))) {
         if (strncmp(e->d_name, ".emlab-run-", 11) != 0)
             continue;
-        char *stage = em_str_printf("%s/%s", dir, e->d_name);
-        DIR *s = stage ? opendir(stage) : NULL;
+        int sfd = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        DIR *s = sfd >= 0 ? fdopendir(sfd) : NULL;
         struct dirent *f;
-        while (s && (f = readdir(s))) {
-            char *file = em_str_printf("%s/%s", stage, f->d_name);
-            if (file && strcmp(f->d_name, ".") != 0 && strcmp(f->d_name, "..") != 0)
-                unlink(file);
-            free(file);
-        }
+        struct stat sb;
+        while (s && (f = readdir(s)))
+            if (fstatat(sfd, f->d_name, &sb, AT_SYMLINK_NOFOLLOW) == 0 &&
+                (S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode)))
+                unlinkat(sfd, f->d_name, 0); /* a link itself, never its target */
         if (s)
             closedir(s);
-        if (stage)
-            rmdir(stage);
-        free(stage);
+        else if (sfd >= 0)
+            close(sfd);
+        if (sfd >= 0)
+            unlinkat(dirfd(d), e->d_name, AT_REMOVEDIR);
     }
     if (d)
         closedir(d);
@@ -139,57 +143,105 @@ em_status em_figdir_open(em_figdir *fd, const char *dir, em_fig_format fmt,
     return st;
 }
 
-em_status em_figdir_family(em_figdir *fd, const char *prefix)
+em_status em_figdir_owner(em_figdir *fd, const char *program)
 {
-    char **f = realloc(fd->families, (fd->n_families + 1) * sizeof *f);
-    if (!f)
-        return EM_ENOMEM;
-    fd->families = f;
-    f[fd->n_families] = em_str_printf("%s", prefix);
-    return f[fd->n_families] ? (fd->n_families++, EM_OK) : EM_ENOMEM;
+    free(fd->manifest);
+    fd->manifest = em_str_printf(".emlab-%s.files", program);
+    return fd->manifest ? EM_OK : EM_ENOMEM;
 }
 
-/* Is file (a name in the folder) PREFIX, digits, then a figure's
- * extension, of one of the run's families? */
-static int of_family(const em_figdir *fd, const char *file)
+/* The names of the folder's files this run writes, one a line: those
+ * staged in its scratch folder (not --params-out and the like). */
+static char *run_files(const em_figdir *fd)
 {
-    static const char *const ext[] = {".dat", ".gp", ".png", ".svg", ".pdf", ".gif", ".tex"};
-    for (size_t i = 0; i < fd->n_families; i++) {
-        size_t lp = strlen(fd->families[i]);
-        if (strncmp(file, fd->families[i], lp) != 0)
-            continue;
-        size_t digits = strspn(file + lp, "0123456789");
-        for (size_t e = 0; digits > 0 && e < sizeof ext / sizeof ext[0]; e++)
-            if (strcmp(file + lp + digits, ext[e]) == 0)
-                return 1;
+    size_t sl = strlen(fd->stage), len = 0;
+    for (size_t i = 0; i < fd->run.n; i++)
+        if (fd->run.path[i])
+            len += strlen(fd->run.path[i]) + 1;
+    char *list = malloc(len + 1), *o = list;
+    for (size_t i = 0; list && i < fd->run.n; i++) {
+        const char *t = fd->run.tmp[i];
+        if (fd->run.path[i] && t && strncmp(t, fd->stage, sl) == 0 && t[sl] == '/')
+            o += sprintf(o, "%s\n", t + sl + 1);
     }
+    if (list)
+        *o = '\0';
+    return list;
+}
+
+/* Is name a line of list? */
+static int listed(const char *list, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *l = list; l && *l; l = strchr(l, '\n') + 1)
+        if (strncmp(l, name, n) == 0 && l[n] == '\n')
+            return 1;
     return 0;
 }
 
-/* Remove the files of the run's families that this run did not write. */
-static void sweep_families(em_figdir *fd)
+/* Remove what the previous run of the same program wrote (old, its
+ * manifest) and this one did not (now): plain files and links only,
+ * never followed, never anything outside the folder. */
+static void sweep(const em_figdir *fd, const char *old, const char *now)
 {
-    DIR *d = fd->n_families ? opendir(fd->dir) : NULL;
-    struct dirent *e;
-    while (d && (e = readdir(d))) {
-        if (!of_family(fd, e->d_name))
-            continue;
-        char *mine = em_str_printf("%s/%s", fd->stage, e->d_name);
-        char *old = em_str_printf("%s/%s", fd->dir, e->d_name);
+    for (const char *l = old; l && *l;) {
+        size_t n = strcspn(l, "\n");
+        char name[512];
         struct stat sb;
-        if (mine && old && stat(mine, &sb) != 0)
-            unlink(old);
-        free(mine);
-        free(old);
+        if (n > 0 && n < sizeof name) {
+            memcpy(name, l, n);
+            name[n] = '\0';
+            char *path = strchr(name, '/') || name[0] == '.' ? NULL
+                                                             : em_str_printf("%s/%s", fd->dir, name);
+            if (path && !listed(now, name) && lstat(path, &sb) == 0 &&
+                (S_ISREG(sb.st_mode) || S_ISLNK(sb.st_mode)))
+                unlink(path);
+            free(path);
+        }
+        l += n + (l[n] == '\n');
     }
-    if (d)
-        closedir(d);
+}
+
+/* The file's text, or NULL (missing, unreadable, out of memory). */
+static char *read_text(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char *text = NULL;
+    size_t len = 0, cap = 0, got;
+    char buf[4096];
+    while (f && (got = fread(buf, 1, sizeof buf, f)) > 0) {
+        if (len + got + 1 > cap) {
+            char *more = realloc(text, cap = 2 * (len + got + 1));
+            if (!more)
+                break;
+            text = more;
+        }
+        memcpy(text + len, buf, got);
+        len += got;
+        text[len] = '\0';
+    }
+    if (f)
+        fclose(f);
+    return text;
 }
 
 em_status em_figdir_commit(em_figdir *fd, char *err, size_t errlen)
 {
-    sweep_families(fd);
-    return em_commit_all(&fd->run, err, errlen);
+    if (!fd->manifest)
+        return em_commit_all(&fd->run, err, errlen);
+    char *old_path = em_str_printf("%s/%s", fd->dir, fd->manifest);
+    char *old = old_path ? read_text(old_path) : NULL;
+    char *now = run_files(fd);
+    em_status st = old_path && now ? em_write_text(fd, fd->manifest, now, err, errlen)
+                                   : EM_ENOMEM;
+    if (st == EM_OK)
+        st = em_commit_all(&fd->run, err, errlen);
+    if (st == EM_OK) /* only once everything new is in place */
+        sweep(fd, old, now);
+    free(old_path);
+    free(old);
+    free(now);
+    return st;
 }
 
 void em_figdir_close(em_figdir *fd)
@@ -197,17 +249,10 @@ void em_figdir_close(em_figdir *fd)
     em_commit_abort(&fd->run); /* nothing left after a commit */
     for (size_t i = 0; i < fd->n_scripts; i++)
         free(fd->scripts[i]);
-    for (size_t i = 0; i < fd->n_families; i++)
-        free(fd->families[i]);
-    free(fd->families);
+    free(fd->manifest);
     free(fd->scripts);
-    if (fd->lock >= 0) { /* the lock file goes, while still held */
-        char *path = em_str_printf("%s/.emlab.lock", fd->dir);
-        if (path)
-            unlink(path);
-        free(path);
+    if (fd->lock >= 0) /* its file went with the run's files, while still held */
         close(fd->lock);
-    }
     free(fd->dir);
     free(fd->stage);
     memset(fd, 0, sizeof *fd);

@@ -52,8 +52,7 @@ typedef struct em_figdir {
     char **scripts;        /* drivers written so far, to render      */
     size_t n_scripts, cap;
     em_commit run;         /* every file of the run, to commit together */
-    char **families;       /* numbered figure names this run owns ("iter_") */
-    size_t n_families;
+    char *manifest;        /* ".emlab-PROGRAM.files", or NULL         */
     int lock;              /* the lock file's descriptor, or -1      */
 } em_figdir;
 
@@ -64,16 +63,18 @@ typedef struct em_figdir {
 em_status em_figdir_open(em_figdir *fd, const char *dir, em_fig_format fmt,
                          char *err, size_t errlen);
 
-/* Say that the figures named PREFIX followed by digits (iter_000, ...) are
- * this run's: at the commit, such files left in the folder by an earlier
- * run and not written by this one are removed, so that a short run never
- * leaves a longer run's iter_033.png beside its own. Other files are never
- * touched. Returns EM_ENOMEM or EM_OK. */
-em_status em_figdir_family(em_figdir *fd, const char *prefix);
+/* Say that the run is PROGRAM's (emlab fit, say), whose runs into a
+ * folder replace one another: the commit then writes the list of the
+ * folder's files it wrote (.emlab-PROGRAM.files) and removes those the
+ * previous run of PROGRAM listed and this one did not write, so that a
+ * short run never leaves a longer run's iter_033.png beside its own. No
+ * other file is ever touched. Returns EM_ENOMEM or EM_OK. */
+em_status em_figdir_owner(em_figdir *fd, const char *program);
 
 /* Move every file of the run into the folder (and the run's other files
- * to their places), after removing the stale files of its families.
- * Returns EM_EIO with a message, or EM_OK. */
+ * to their places), all or none, then (em_figdir_owner) remove the files
+ * of the previous run that this one did not replace. Returns EM_EIO with a
+ * message, or EM_OK. */
 em_status em_figdir_commit(em_figdir *fd, char *err, size_t errlen);
 
 /* Release the folder: an uncommitted run's files are removed, the lock

@@ -185,27 +185,18 @@ em_status em_figdir_render(em_figdir *fd, char *err, size_t errlen)
     /* signals held across the fork: the child must never run our handler
      * (it would remove the parent's files), and the parent must know the
      * child's pid before a handler can run */
-    sigset_t held, old;
-    sigemptyset(&held);
-    sigaddset(&held, SIGINT);
-    sigaddset(&held, SIGTERM);
-    sigaddset(&held, SIGHUP);
-    sigprocmask(SIG_BLOCK, &held, &old);
+    sigset_t old;
+    em_signals_hold(&old);
     pid_t pid = fork();
     if (pid == 0) {
-        const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
-        for (int s = 0; s < 3; s++) { /* our handler off; an ignored signal stays so */
-            struct sigaction sa;
-            if (sigaction(sigs[s], NULL, &sa) == 0 && sa.sa_handler != SIG_IGN)
-                signal(sigs[s], SIG_DFL);
-        }
-        sigprocmask(SIG_SETMASK, &old, NULL);
+        em_signals_default();
+        em_signals_release(&old);
         close(pipe_fd[0]);
         run_child(fd->stage, argv, pipe_fd[1]);
     }
     if (pid > 0)
         fd->run.child = pid; /* stopped if we are interrupted */
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    em_signals_release(&old);
     free(argv);
     close(pipe_fd[1]);
     if (pid < 0) {

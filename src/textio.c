@@ -1,5 +1,5 @@
 /* textio.c — lines, fields and numbers, with file:line: messages. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* realpath, strdup */
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -97,28 +97,69 @@ static mode_t plain_mode(void)
     return 0666 & ~mask;
 }
 
+/* Where writing path really goes: path, or the file a symlink at path
+ * leads to (written through, as cp would), in *dest (malloc'd), with the
+ * mode the new file is to have (the old file's, or a plain fopen's). A
+ * device, a pipe or a folder is refused: replacing /dev/null or a FIFO by
+ * a file is never what was meant. */
+static em_status destination(const char *path, char **dest, mode_t *mode, char *err,
+                             size_t errlen)
+{
+    struct stat sb;
+    *mode = plain_mode();
+    *dest = NULL;
+    if (lstat(path, &sb) != 0) {
+        *dest = strdup(path); /* a new file */
+        return *dest ? EM_OK : EM_ENOMEM;
+    }
+    if (S_ISLNK(sb.st_mode) && (!(*dest = realpath(path, NULL)) || stat(*dest, &sb) != 0)) {
+        em_errorf(err, errlen, path, 0, "cannot write: a symbolic link to nothing");
+        free(*dest);
+        *dest = NULL;
+        return EM_EIO;
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        em_errorf(err, errlen, path, 0, "cannot write: not a plain file (%s)",
+                  S_ISDIR(sb.st_mode) ? "a folder" : S_ISFIFO(sb.st_mode) ? "a pipe"
+                                                                           : "a device");
+        free(*dest);
+        *dest = NULL;
+        return EM_EIO;
+    }
+    *mode = sb.st_mode & 07777; /* a private file stays private */
+    if (!*dest)
+        *dest = strdup(path);
+    return *dest ? EM_OK : EM_ENOMEM;
+}
+
 em_status em_out_open_in(em_outfile *out, em_commit *run, const char *path, char *err,
                          size_t errlen)
 {
     memset(out, 0, sizeof *out);
-    out->path = malloc(strlen(path) + 1);
-    out->tmp = temp_template(path);
-    if (!out->path || !out->tmp) {
+    mode_t mode;
+    em_status dst = destination(path, &out->path, &mode, err, errlen);
+    if (dst)
+        return dst;
+    out->tmp = temp_template(out->path);
+    if (!out->tmp) {
         out_release(out);
         return EM_ENOMEM;
     }
-    strcpy(out->path, path);
     int fd = mkstemp(out->tmp); /* O_CREAT | O_EXCL: never an existing file or link */
     if (fd < 0) {
         em_errorf(err, errlen, path, 0, "cannot write: %s", strerror(errno));
         out_release(out);
         return EM_EIO;
     }
-    fchmod(fd, plain_mode());
+    fchmod(fd, mode);
     out->f = fdopen(fd, "w");
     em_status st = out->f ? EM_OK : EM_ENOMEM;
     if (st == EM_OK && run)
-        st = em_commit_add(run, out->tmp, path);
+        st = em_commit_add(run, out->tmp, out->path);
+    if (st == EM_EINVAL) {
+        em_errorf(err, errlen, path, 0, "cannot write: another output of this run goes there");
+        st = EM_EIO;
+    }
     if (st) {
         if (out->f)
             fclose(out->f);

@@ -372,6 +372,124 @@ START_TEST(test_a_killed_runs_scratch_folder_is_cleared_by_the_next)
 }
 END_TEST
 
+START_TEST(test_a_planted_scratch_link_deletes_nothing)
+{
+    /* the cleanup of a dead run's scratch folder followed a symlink named
+     * .emlab-run-x and emptied the folder it led to */
+    const char *dir = make_tmpdir();
+    const char *victim = path_in(dir, "victim");
+    ck_assert_int_eq(mkdir(victim, 0777), 0);
+    write_file(victim, "precious.txt", "mine\n");
+    const char *o = path_in(dir, "o");
+    ck_assert_int_eq(mkdir(o, 0777), 0);
+    ck_assert_int_eq(symlink(victim, path_in(o, ".emlab-run-x")), 0);
+    ck_assert_int_eq(symlink("..", path_in(o, ".emlab-run-y")), 0);
+    const char *data = points_1d(dir, "t.txt", 20, 1.0);
+    ran r = emlab("fit %s -k 1 -q -f none -o %s", data, o);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    ck_assert_str_eq(slurp(path_in(victim, "precious.txt")), "mine\n");
+    ck_assert_ptr_nonnull(slurp(data));
+}
+END_TEST
+
+START_TEST(test_outputs_never_replace_devices_pipes_or_links)
+{
+    const char *dir = make_tmpdir();
+    const char *data = points_1d(dir, "t.txt", 40, 1.0);
+    /* before: --params-out /dev/null made /dev/null a plain file (as root) */
+    expect_cli_error(emlab("fit %s -k 1 -q -f none -o %s/o --params-out /dev/null", data, dir),
+                     1, "/dev/null: cannot write: not a plain file (a device)");
+    struct stat sb;
+    ck_assert_int_eq(stat("/dev/null", &sb), 0);
+    ck_assert(S_ISCHR(sb.st_mode));
+    char fifo[512];
+    snprintf(fifo, sizeof fifo, "%s", path_in(dir, "ff"));
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    expect_cli_error(emlab("sample -k 1 -d 1 -n 5 -o %s", fifo), 1, "not a plain file (a pipe)");
+    /* a link is written through, as cp would; a private file stays private */
+    const char *target = write_file(dir, "private.txt", "old\n");
+    ck_assert_int_eq(chmod(target, 0600), 0);
+    ck_assert_int_eq(symlink("private.txt", path_in(dir, "link.txt")), 0);
+    ran r = emlab("sample -k 1 -d 1 -n 5 -o %s/link.txt", dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    ck_assert_int_eq(lstat(path_in(dir, "link.txt"), &sb), 0);
+    ck_assert(S_ISLNK(sb.st_mode));
+    ck_assert_int_eq(stat(target, &sb), 0);
+    ck_assert_int_eq(sb.st_mode & 0777, 0600);
+    ck_assert_uint_eq(count(slurp(target), "\n"), 5);
+}
+END_TEST
+
+START_TEST(test_an_output_never_overwrites_the_data_or_another_output)
+{
+    const char *dir = make_tmpdir();
+    const char *data = points_1d(dir, "t.txt", 40, 1.0);
+    const char *before = slurp(data);
+    expect_cli_error(emlab("fit %s -k 1 -q -f none -o %s/o --params-out %s", data, dir, data), 2,
+                     "would overwrite the data file");
+    expect_cli_error(emlab("fit %s -k 1 -q -f none -o %s/o --params-out %s/x --resp-out %s/x",
+                           data, dir, dir, dir), 2, "name the same file");
+    expect_cli_error(emlab("fit %s -k 1 -q -f none -o %s/o --resp-out %s/o/loglik.dat", data,
+                           dir, dir), 1, "another output of this run goes there");
+    ck_assert_str_eq(slurp(data), before);
+}
+END_TEST
+
+START_TEST(test_a_failed_rename_puts_every_file_back)
+{
+    /* a folder named like one of the run's figures: its rename fails, and
+     * the files already moved in must go back to the earlier run's */
+    const char *dir = make_tmpdir();
+    const char *data = points_1d(dir, "t.txt", 40, 1.0);
+    ran r = emlab("fit %s -k 1 -q -f none --tol 0 --iters 8 --snapshots every:1 -o %s/o", data,
+                  dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    const char *old_iter0 = slurp(path_in(dir, "o/iter_000.dat"));
+    ck_assert_int_eq(unlink(path_in(dir, "o/loglik.dat")), 0);
+    ck_assert_int_eq(mkdir(path_in(dir, "o/loglik.dat"), 0777), 0);
+    write_file(path_in(dir, "o/loglik.dat"), "x", "a folder in the way\n");
+    r = emlab("fit %s -k 2 -q -f none --tol 0 --iters 3 --snapshots every:1 -o %s/o", data, dir);
+    ck_assert_int_eq(r.rc, 1);
+    ck_assert_msg(strstr(r.err, "loglik.dat: cannot write") && count(r.err, "\n") == 1, "%s",
+                  r.err);
+    ck_assert_str_eq(slurp(path_in(dir, "o/iter_000.dat")), old_iter0); /* put back */
+    ck_assert_int_eq(access(path_in(dir, "o/iter_008.dat"), F_OK), 0); /* not swept */
+    ck_assert_str_eq(leftovers(path_in(dir, "o")), "");
+}
+END_TEST
+
+START_TEST(test_the_sweep_touches_only_what_the_last_fit_wrote)
+{
+    const char *dir = make_tmpdir();
+    const char *data = points_1d(dir, "t.txt", 40, 1.0);
+    const char *o = path_in(dir, "o");
+    ck_assert_int_eq(mkdir(o, 0777), 0);
+    write_file(o, "iter_1.dat", "mine\n"); /* named like a snapshot, but the user's */
+    write_file(o, "iter_2024.tex", "mine\n");
+    ran r = emlab("fit %s -k 1 -q -f none --tol 0 --iters 6 --snapshots every:1 -o %s", data, o);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    r = emlab("fit %s -k 1 -q -f none --tol 0 --iters 2 --snapshots every:1 -o %s", data, o);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    ck_assert_int_eq(access(path_in(o, "iter_006.dat"), F_OK), -1);
+    ck_assert_str_eq(slurp(path_in(o, "iter_1.dat")), "mine\n");
+    ck_assert_str_eq(slurp(path_in(o, "iter_2024.tex")), "mine\n");
+}
+END_TEST
+
+START_TEST(test_a_closed_pipe_leaves_no_temporary)
+{
+    /* SIGPIPE (| true) and SIGXFSZ used to leave .p.txt.XXXXXX behind */
+    const char *dir = make_tmpdir(), *out;
+    const char *data = points_1d(dir, "t.txt", 60000, 1.0);
+    int rc = shell(&out, NULL, "%s/emlab fit %s -k 3 -o %s/o --params-out %s/p.txt "
+                   "--resp-out %s/r.txt | true; echo $?", EMLAB_BUILD, data, dir, dir, dir);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_str_eq(leftovers(dir), "");
+    ck_assert_str_eq(leftovers(path_in(dir, "o")), "");
+    ck_assert_int_eq(access(path_in(dir, "o/.emlab.lock"), F_OK), -1);
+}
+END_TEST
+
 START_TEST(test_every_snapshot_is_drawn_past_256)
 {
     const char *dir = make_tmpdir();
@@ -654,6 +772,12 @@ Suite *torture_suite(void)
     tcase_add_test(tc, test_a_shorter_run_removes_its_stale_snapshots);
     tcase_add_test(tc, test_every_snapshot_is_drawn_past_256);
     tcase_add_test(tc, test_a_killed_runs_scratch_folder_is_cleared_by_the_next);
+    tcase_add_test(tc, test_a_planted_scratch_link_deletes_nothing);
+    tcase_add_test(tc, test_outputs_never_replace_devices_pipes_or_links);
+    tcase_add_test(tc, test_an_output_never_overwrites_the_data_or_another_output);
+    tcase_add_test(tc, test_a_failed_rename_puts_every_file_back);
+    tcase_add_test(tc, test_the_sweep_touches_only_what_the_last_fit_wrote);
+    tcase_add_test(tc, test_a_closed_pipe_leaves_no_temporary);
     suite_add_tcase(s, tc);
     tc = tcase_create("inputs");
     tcase_set_timeout(tc, 60);

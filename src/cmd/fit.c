@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "cmd.h"
 #include "snapshots.h"
 
@@ -126,6 +127,35 @@ static int parse_args(int argc, char **argv, fit_args *a)
     if (a->init && em_init_parse(a->init, &a->spec.init) != EM_OK)
         a->spec.init = EM_INIT_KMEANSPP; /* not a strategy: a parameter file */
     return -1;
+}
+
+/* Do a and b name one file (the same inode, or the same words)? */
+static int same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (!a || !b)
+        return 0;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    return strcmp(a, b) == 0;
+}
+
+/* An output that would overwrite the data, the start or the other output. */
+static int outputs_collide(const fit_args *a)
+{
+    const char *outs[2][2] = {{"--params-out", a->params_out}, {"--resp-out", a->resp_out}};
+    for (int o = 0; o < 2; o++) {
+        if (same_file(outs[o][1], a->data))
+            return fail(SUB, EXIT_USAGE, "%s %s would overwrite the data file", outs[o][0],
+                        outs[o][1]);
+        if (same_file(outs[o][1], a->init))
+            return fail(SUB, EXIT_USAGE, "%s %s would overwrite the start (--init)",
+                        outs[o][0], outs[o][1]);
+    }
+    if (same_file(a->params_out, a->resp_out))
+        return fail(SUB, EXIT_USAGE, "--params-out and --resp-out name the same file, %s",
+                    a->params_out);
+    return 0;
 }
 
 /* --init FILE: load it and check it fits the data. */
@@ -331,6 +361,8 @@ int cmd_fit(int argc, char **argv)
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)
         return rc;
+    if (outputs_collide(&a))
+        return EXIT_USAGE;
     em_dataset ds;
     if (load_data(SUB, a.data, &ds))
         return EXIT_RUNTIME;
@@ -351,7 +383,7 @@ int cmd_fit(int argc, char **argv)
         rc = fail(SUB, EXIT_RUNTIME, "%s", err);
     if (rc < 0) {
         em_interrupt_guard(&fd.run); /* Ctrl-C leaves no half-written file */
-        rc = em_figdir_family(&fd, "iter_") ? fail(SUB, EXIT_RUNTIME, "out of memory")
+        rc = em_figdir_owner(&fd, "fit") ? fail(SUB, EXIT_RUNTIME, "out of memory")
                                             : run(&a, &ds, &fd);
         if (rc == EXIT_OK)
             rc = finish_outputs(SUB, &fd);
