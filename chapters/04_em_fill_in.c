@@ -275,9 +275,7 @@ static em_status save_trace(em_figdir *fd, const double *trace, char *err, size_
 {
     static char *names[TRACE_COLS] = {"iteration", "mu1", "mu2", "sigma1", "sigma2",
                                       "pi1", "pi2", "loglik"};
-    char path[1024];
-    snprintf(path, sizeof path, "%s/trace.txt", fd->dir);
-    return em_dataset_write(path, trace, ITERATIONS, TRACE_COLS, names, err, len);
+    return em_fig_table(fd, "trace.txt", trace, ITERATIONS, TRACE_COLS, names, err, len);
 }
 
 static em_status draw(em_figdir *fd, const double *x, const double *mu, const double *sigma,

@@ -123,7 +123,7 @@ static void print_trace(const snapshots *s)
 
 /* trace.txt: every iteration to the last digit, in the golden run's
  * columns: t, pi_1 pi_2, mu_1, mu_2, Sigma_1 (4), Sigma_2 (4), log L. */
-static em_status save_trace(const em_figdir *fd, const snapshots *s, char *err, size_t len)
+static em_status save_trace(em_figdir *fd, const snapshots *s, char *err, size_t len)
 {
     enum { COLS = 16 };
     double rows[(ITERATIONS + 1) * COLS];
@@ -135,9 +135,7 @@ static em_status save_trace(const em_figdir *fd, const snapshots *s, char *err, 
         memcpy(r + 7, s->cov[t], K * D * D * sizeof *r);
         r[15] = s->loglik[t];
     }
-    char path[1024];
-    snprintf(path, sizeof path, "%s/trace.txt", fd->dir);
-    return em_dataset_write(path, rows, ITERATIONS + 1, COLS, NULL, err, len);
+    return em_fig_table(fd, "trace.txt", rows, ITERATIONS + 1, COLS, NULL, err, len);
 }
 
 /*

@@ -1,4 +1,5 @@
 /* degenerate.c — components that the data do not support. */
+#include <math.h>
 #include <stdlib.h>
 #include "degenerate.h"
 #include "linalg.h"
@@ -34,7 +35,7 @@ void em_counts(const double *resp, size_t n, size_t K, double *N)
 
 double em_scale_free_floor(const double *x, size_t n, size_t d)
 {
-    double total = 0.0;
+    double least = INFINITY;
     for (size_t j = 0; j < d && n > 1; j++) {
         double mean = 0.0, ss = 0.0;
         for (size_t i = 0; i < n; i++)
@@ -42,8 +43,9 @@ double em_scale_free_floor(const double *x, size_t n, size_t d)
         mean /= (double)n;
         for (size_t i = 0; i < n; i++)
             ss += (x[i * d + j] - mean) * (x[i * d + j] - mean);
-        total += ss / (double)n; /* the column's variance */
+        if (ss > 0.0) /* the column's variance, ss / n */
+            least = fmin(least, ss / (double)n);
     }
-    double floor = 1e-6 * total / (double)d;
+    double floor = 1e-6 * least;
     return floor > 0.0 && floor < 1e300 ? floor : 1e-6;
 }

@@ -38,9 +38,11 @@ em_degeneracy em_degenerate(const em_gmm *m, size_t k, double N_k, double reg);
 /* N_k = sum_i gamma_ik for each k, from resp (n x K). Can't fail. */
 void em_counts(const double *resp, size_t n, size_t K, double *N);
 
-/* The variance floor that scales with the data: 1e-6 times the average
- * variance of x's d columns (n x d), so that rescaling the data rescales
- * the fit; 1e-6 when every column is constant. Can't fail. */
+/* The variance floor that scales with the data: 1e-6 times the smallest
+ * variance among x's d columns (n x d; constant columns left out), so that
+ * rescaling the data rescales the fit, and a column in small units (age
+ * beside income) is never swamped by a floor set by a column in large
+ * ones; 1e-6 when every column is constant. Can't fail. */
 double em_scale_free_floor(const double *x, size_t n, size_t d);
 
 #endif

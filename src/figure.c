@@ -8,6 +8,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "dataset.h"
 #include "figure.h"
 #include "histogram.h"
 #include "figure_util.h"
@@ -292,6 +293,17 @@ void em_fig_set_text(em_fig *f, const char *var, const char *value)
     add_var_line(f, var, q);
     free(q);
     free(lit);
+}
+
+em_status em_fig_table(em_figdir *fd, const char *file, const double *x, size_t n, size_t d,
+                       char *const *names, char *err, size_t errlen)
+{
+    em_outfile out;
+    em_status st = em_stage_open(fd, file, &out, err, errlen);
+    if (st)
+        return st;
+    em_dataset_print(out.f, x, n, d, names);
+    return em_out_commit(&out, err, errlen);
 }
 
 void em_fig_set_num(em_fig *f, const char *var, double value)

@@ -163,6 +163,12 @@ em_status em_fig_animation(em_figdir *fd, const char *name, const char *const *f
                            size_t n, int delay_cs, int width, int height, char *err,
                            size_t errlen);
 
+/* A table of numbers, n rows of d columns (%.17g, with a header line of
+ * names if not NULL), written as FILE of the folder with the run's other
+ * files: trace.txt, say. Returns EM_EIO or EM_ENOMEM with a message. */
+em_status em_fig_table(em_figdir *fd, const char *file, const double *x, size_t n, size_t d,
+                       char *const *names, char *err, size_t errlen);
+
 /* Run gnuplot once on every driver written so far, in the folder. Does
  * nothing for format "none". Returns EM_EGNUPLOT if gnuplot is missing or
  * fails, with what failed and how to render later in err; the data and

@@ -690,7 +690,7 @@ START_TEST(test_the_default_floor_scales_with_the_data)
         for (int j = 2; j < 6; j++) /* covariances by 1e-10 */
             ck_assert_rel(ps[k * 6 + j], 1e-10 * pu[k * 6 + j], 1e-9);
     }
-    ck_assert_ptr_nonnull(strstr(emlab("fit --help").out, "1e-6 x the data's average variance"));
+    ck_assert_ptr_nonnull(strstr(emlab("fit --help").out, "1e-6 x the smallest column variance"));
 }
 END_TEST
 
@@ -725,6 +725,34 @@ START_TEST(test_values_whose_squares_overflow_are_refused_with_a_remedy)
                      "underflow a double; rescale the data (multiply by 1e167, say)");
     expect_cli_error(emlab("select %s -f none -o %s/c", huge, dir), 1, "overflow a double");
     ck_assert_int_eq(access(path_in(dir, "a"), F_OK), -1); /* nothing written */
+}
+END_TEST
+
+START_TEST(test_the_default_floor_spares_a_column_in_small_units)
+{
+    /* income (~1e4) beside age (~40): a floor of 1e-6 x the *average*
+     * variance (384) swamped the age variance, and every fit was degenerate */
+    const char *dir = make_tmpdir();
+    double x[400 * 2];
+    em_rng r;
+    em_rng_seed(&r, 12);
+    for (size_t i = 0; i < 400; i++) {
+        int young = i % 2;
+        x[2 * i] = young ? 30000.0 + 5000.0 * em_rng_gauss(&r) : 80000.0 + 10000.0 * em_rng_gauss(&r);
+        x[2 * i + 1] = young ? 30.0 + 5.0 * em_rng_gauss(&r) : 50.0 + 8.0 * em_rng_gauss(&r);
+    }
+    char err[256];
+    const char *path = path_in(dir, "inc.txt");
+    ck_assert_int_eq(em_dataset_write(path, x, 400, 2, NULL, err, sizeof err), EM_OK);
+    ran a = emlab("fit %s -k 2 -q -f none -o %s/a", path, dir);
+    ran b = emlab("fit %s -k 2 -q -f none -o %s/b --standardize", path, dir);
+    ck_assert_msg(a.rc == 0 && b.rc == 0, "%s%s", a.err, b.err);
+    ck_assert_msg(strstr(a.err, "degenerate") == NULL, "%s", a.err);
+    double la = atof(strstr(a.out, "log-likelihood ") + 15);
+    double lb = atof(strstr(b.out, "log-likelihood ") + 15);
+    ck_assert_msg(fabs(la - lb) < 0.01, "%g vs %g with --standardize", la, lb);
+    ran s = emlab("select %s --kmax 3 -f none -o %s/s", path, dir);
+    ck_assert_msg(s.rc == 0 && strstr(s.out, "<- best BIC"), "%s%s", s.out, s.err);
 }
 END_TEST
 
@@ -792,6 +820,7 @@ Suite *torture_suite(void)
     tcase_add_test(tc, test_fit_names_each_degenerate_component);
     tcase_add_test(tc, test_the_default_floor_scales_with_the_data);
     tcase_add_test(tc, test_select_says_once_what_failed_and_what_works);
+    tcase_add_test(tc, test_the_default_floor_spares_a_column_in_small_units);
     tcase_add_test(tc, test_values_whose_squares_overflow_are_refused_with_a_remedy);
     tcase_add_test(tc, test_a_model_that_cannot_be_written_back_is_an_error);
     suite_add_tcase(s, tc);

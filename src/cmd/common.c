@@ -107,7 +107,7 @@ void floor_advice(double reg, char *buf, size_t size)
         snprintf(buf, size, "raise the variance floor (--reg %g, 1000 times the one in force)",
                  1000.0 * reg);
     else
-        snprintf(buf, size, "leave out --reg 0 (the default floor, 1e-6 x the data's average "
+        snprintf(buf, size, "leave out --reg 0 (the default floor, 1e-6 x the smallest column "
                  "variance, prevents it)");
 }
 

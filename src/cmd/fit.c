@@ -27,7 +27,7 @@ static void usage(FILE *f)
         "  -t, --tol T            stop when the log-likelihood gains less than T\n"
         "                         (summed over the points; default 1e-4; 0: run all N)\n"
         "  -r, --reg R            variance floor, added to every covariance's diagonal\n"
-        "                         (default: 1e-6 x the data's average variance, so that\n"
+        "                         (default: 1e-6 x the smallest column variance, so that\n"
         "                         rescaled data give a rescaled fit; 0 allowed)\n"
         "  -s, --seed S           seed of the random start (default 0)\n"
         "  -R, --restarts R       R random starts, the best log-likelihood kept (default 1)\n"
@@ -251,7 +251,7 @@ static void warn_degenerate(const fit_args *a, const em_gmm *m, const em_degener
                     "some direction is at the floor (--reg %g%s): the data give it no spread "
                     "there (a few points, or points on a line or a plane)\n", k + 1,
                     a->spec.em.reg, a->reg_given ? "" : a->standardize
-                    ? ", 1e-6 in standard units" : ", 1e-6 x the data's average variance");
+                    ? ", 1e-6 in standard units" : ", 1e-6 x the smallest column variance");
     }
 }
 

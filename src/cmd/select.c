@@ -31,7 +31,7 @@ static void usage(FILE *f)
         "  -R, --restarts R      k-means++ starts per K (default 5)\n"
         "  -n, --iters N         at most N iterations a fit (default 100)\n"
         "  -t, --tol T           convergence threshold (default 1e-4)\n"
-        "  -r, --reg R           variance floor (default 1e-6 x the data's average variance)\n"
+        "  -r, --reg R           variance floor (default 1e-6 x the smallest column variance)\n"
         "  -s, --seed S          seed (default 0)\n"
         "  -o, --out DIR         the figure (default out/select)\n"
         "  -f, --format F        png (default), svg, pdf, gif, tex, none\n"
