@@ -11,15 +11,15 @@ static em_status data_spread(em_gmm *m, const double *x, size_t n)
     size_t K = m->K, d = m->d, dd = d * d;
     double N, *mu = malloc(d * sizeof *mu), *L = malloc(dd * sizeof *L);
     em_status st = mu && L ? EM_OK : EM_ENOMEM;
-    if (st == EM_OK) {
+    if (st == EM_OK)
         em_weighted_moments(x, n, d, NULL, 1, 0, &N, mu, m->cov);
-        st = em_cholesky(d, m->cov, L); /* all points equal: no spread */
-    }
     for (size_t k = 0; st == EM_OK && k < K; k++) {
         if (k > 0)
             memcpy(m->cov + k * dd, m->cov, dd * sizeof *m->cov);
         m->weight[k] = 1.0 / (double)K;
     }
+    if (st == EM_OK) /* no spread in some direction (all points equal, say) */
+        st = em_cholesky(d, m->cov, L);
     free(mu);
     free(L);
     return st;
@@ -136,12 +136,33 @@ em_status em_init_parse(const char *s, em_init_kind *kind)
     return EM_EINVAL;
 }
 
+/* Data with no spread in some direction (a constant column) give no
+ * covariance to start from; with the fit's floor added, as every M-step
+ * will add it, they do. */
+static em_status with_floor(em_status st, em_gmm *m, const em_options *opt)
+{
+    size_t d = m->d;
+    if (st != EM_ESINGULAR || !opt || !(opt->reg > 0.0))
+        return st;
+    double *L = malloc(d * d * sizeof *L);
+    if (!L)
+        return EM_ENOMEM;
+    st = EM_OK;
+    for (size_t k = 0; k < m->K && st == EM_OK; k++) {
+        for (size_t j = 0; j < d; j++)
+            m->cov[(k * d + j) * d + j] += opt->reg;
+        st = em_cholesky(d, m->cov + k * d * d, L);
+    }
+    free(L);
+    return st;
+}
+
 em_status em_init(em_gmm *m, em_init_kind kind, const double *x, size_t n, em_rng *r,
                   const em_options *opt)
 {
     switch (kind) {
     case EM_INIT_DATA:
-        return em_init_from_data(m, x, n, r);
+        return with_floor(em_init_from_data(m, x, n, r), m, opt);
     case EM_INIT_DIRICHLET:
         return em_init_dirichlet(m, x, n, r, opt, NULL);
     case EM_INIT_RANDOM:
@@ -150,7 +171,7 @@ em_status em_init(em_gmm *m, em_init_kind kind, const double *x, size_t n, em_rn
         em_init_uniform(m, r);
         return EM_OK;
     case EM_INIT_KMEANSPP:
-        return em_init_kmeanspp(m, x, n, r);
+        return with_floor(em_init_kmeanspp(m, x, n, r), m, opt);
     }
     return EM_EINVAL;
 }

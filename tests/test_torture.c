@@ -769,12 +769,20 @@ START_TEST(test_select_says_once_what_failed_and_what_works)
     r = emlab("fit %s -k 4 --reg 1e-9 --init data -q -f none -o %s/f", rep, dir);
     if (r.rc != 0)
         ck_assert_msg(strstr(r.err, "--reg 1e-06") && !strstr(r.err, "--reg 1e-9"), "%s", r.err);
-    /* identical points: k-means++ cannot start, Dirichlet can; say so */
+    /* identical points: the floor lets the start begin, and the fit says
+     * what it is worth; without a floor, the message says what helps */
     const char *same = write_file(dir, "same.txt", "1 2\n1 2\n1 2\n1 2\n1 2\n");
-    expect_cli_error(emlab("fit %s -k 2 -f none -o %s/g", same, dir), 1,
-                     "--init dirichlet can start from them");
-    r = emlab("fit %s -k 2 --init dirichlet -q -f none -o %s/h", same, dir);
+    r = emlab("fit %s -k 2 -q -f none -o %s/h", same, dir);
+    ck_assert_msg(r.rc == 0 && strstr(r.err, "is degenerate"), "%s", r.err);
+    expect_cli_error(emlab("fit %s -k 2 --reg 0 -f none -o %s/g", same, dir), 1,
+                     "no covariance to begin with; leave out --reg 0");
+    /* a constant column: the fit starts (it used to say "no covariance to
+     * start from" whatever --reg), select names the column */
+    const char *flat = write_file(dir, "flat.txt", "1 7\n2 7\n3 7\n8 7\n9 7\n10 7\n");
+    r = emlab("fit %s -k 2 --reg 1 -q -f none -o %s/i", flat, dir);
     ck_assert_msg(r.rc == 0, "%s", r.err);
+    expect_cli_error(emlab("select %s --kmax 2 -f none -o %s/j", flat, dir), 1,
+                     "column 2 is constant, so no component can have a variance along it");
 }
 END_TEST
 

@@ -171,9 +171,12 @@ static int start_model(const char *sub, const em_dataset *ds, const fit_spec *sp
     em_status st = em_init(m, spec->init, ds->x, ds->n, r, &spec->em);
     if (st == EM_ESINGULAR && !spec->quiet) {
         const char *other = other_start(ds, spec);
-        char also[96] = "";
+        char also[256] = "", advice[160];
+        floor_advice(spec->em.reg, advice, sizeof advice);
         if (other)
             snprintf(also, sizeof also, "; --init %s can start from them", other);
+        else if (!(spec->em.reg > 0.0))
+            snprintf(also, sizeof also, "; %s", advice);
         fail(sub, EXIT_RUNTIME, "the data have no spread in some direction (all points on a "
              "line or a plane, or fewer points than dimensions?): this start has no covariance "
              "to begin with%s", also);

@@ -49,6 +49,19 @@ typedef struct {
     double bad_N;       /* its effective number of points                */
 } row;
 
+/* The first column (from 1) whose values are all the same, or 0. */
+static size_t constant_column(const em_dataset *ds)
+{
+    for (size_t j = 0; j < ds->d; j++) {
+        size_t i = 1;
+        while (i < ds->n && ds->x[i * ds->d + j] == ds->x[j])
+            i++;
+        if (i == ds->n)
+            return j + 1;
+    }
+    return 0;
+}
+
 /* A fit that may win: found, and every component supported by the data. */
 static int sound(const row *r)
 {
@@ -263,9 +276,14 @@ int cmd_select(int argc, char **argv)
     if (rc == EXIT_OK && which[0])
         fail(SUB, EXIT_RUNTIME, "K = %s: every restart failed (a covariance became singular): "
              "%s, or lower --kmax", which, advice);
-    if (rc == EXIT_OK && !any)
+    size_t flat = constant_column(&ds);
+    if (rc == EXIT_OK && !any && flat)
+        rc = fail(SUB, EXIT_RUNTIME, "no K gives a fit the data support: column %zu is "
+                  "constant, so no component can have a variance along it; leave it out", flat);
+    else if (rc == EXIT_OK && !any)
         rc = fail(SUB, EXIT_RUNTIME, "no K gives a fit the data support (%zu points in %zu "
-                  "dimensions): lower --kmin, or %s", ds.n, ds.d, advice);
+                  "dimensions): %s%s", ds.n, ds.d, kmin > 1 ? "lower --kmin, or " : "",
+                  advice);
     if (rc == EXIT_OK && draw(&fd, rows, n_rows, best_bic, best_aic, err, sizeof err))
         rc = fail(SUB, EXIT_RUNTIME, "%s", err);
     if (rc == EXIT_OK)
