@@ -64,7 +64,7 @@ int em_cli_parse(em_cli *cli, int argc, char **argv, const char *about)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             printf("%s\n\n", about);
             usage(cli, stdout);
-            return 0;
+            return em_cli_stdout_ok(cli->prog) ? 0 : 1;
         } else if ((v = option_value(argc, argv, &i, "--seed"))) {
             rc = parse_seed(cli, v);
         } else if ((v = option_value(argc, argv, &i, "--out"))) {
@@ -79,6 +79,11 @@ int em_cli_parse(em_cli *cli, int argc, char **argv, const char *about)
         }
         if (rc >= 0)
             return rc;
+    }
+    if (em_figdir_busy(cli->out)) { /* said now, not after the whole chapter has run */
+        fprintf(stderr, "%s: %s: another emlab run is writing into this folder; wait for it "
+                "to end, or choose another --out\n", cli->prog, cli->out);
+        return 1;
     }
     return -1;
 }

@@ -110,6 +110,18 @@ static void remove_stale_runs(const char *dir)
         closedir(d);
 }
 
+int em_figdir_busy(const char *dir)
+{
+    char *path = em_str_printf("%s/.emlab.lock", dir);
+    int fd = path ? open(path, O_RDONLY | O_CLOEXEC) : -1, busy = 0;
+    if (fd >= 0) {
+        busy = flock(fd, LOCK_EX | LOCK_NB) != 0;
+        close(fd);
+    }
+    free(path);
+    return busy;
+}
+
 em_status em_figdir_open(em_figdir *fd, const char *dir, em_fig_format fmt,
                          char *err, size_t errlen)
 {

@@ -63,6 +63,10 @@ typedef struct em_figdir {
 em_status em_figdir_open(em_figdir *fd, const char *dir, em_fig_format fmt,
                          char *err, size_t errlen);
 
+/* Is another run holding dir's lock just now? (A glance, for refusing
+ * early; em_figdir_open takes the lock itself.) */
+int em_figdir_busy(const char *dir);
+
 /* Say that the run is PROGRAM's (emlab fit, say), whose runs into a
  * folder replace one another: the commit then writes the list of the
  * folder's files it wrote (.emlab-PROGRAM.files) and removes those the

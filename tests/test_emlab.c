@@ -232,11 +232,14 @@ START_TEST(test_every_bad_input_gets_one_line)
     const char *notpd = write_file(dir, "notpd.txt", "1 0 0 1 2 2 1\n");
     expect_cli_error(emlab("fit"), 2, "which data file?");
     expect_cli_error(emlab("fit %s", d2), 2, "how many components?");
-    expect_cli_error(emlab("fit %s -k 0", d2), 2, "-k needs a whole number of at least 1");
+    expect_cli_error(emlab("fit %s -k 0", d2), 2, "-k needs a whole number from 1 to");
+    expect_cli_error(emlab("fit %s -k 1000000000000", d2), 2, "from 1 to 100000000000, not");
     expect_cli_error(emlab("fit %s -k", d2), 2, "needs a value");
     expect_cli_error(emlab("fit %s -k 2 --frobnicate", d2), 2, "unknown option '--frobnicate'");
     expect_cli_error(emlab("fit %s -k 2 --format jpeg", d2), 2, "--format is png, svg, pdf, gif, tex");
     expect_cli_error(emlab("fit %s -k 2 --tol -1", d2), 2, "--tol needs a number of at least 0");
+    ran tiny = emlab("fit %s -k 1 --reg 1e-320 -q -f none -o %s/tiny", d2, dir);
+    ck_assert_msg(tiny.rc == 0, "--reg 1e-320 is a number: %s", tiny.err);
     expect_cli_error(emlab("fit %s -k 2 --snapshots 1,x", d2), 2, "--snapshots is a list");
     expect_cli_error(emlab("fit %s -k 2 --seed 5000000000", d2), 2, "--seed is at most");
     expect_cli_error(emlab("fit %s %s -k 2", d2, d2), 2, "one data file only");

@@ -169,7 +169,7 @@ START_TEST(test_a_full_standard_output_is_an_error)
         {"fit", "fit DATA -k 2 -f none -o DIR/o"},
         {"resp", "resp DATA --params DIR/p.txt"},
         {"select", "select DATA --kmax 2 -f none -o DIR/s"},
-        {"fit", "fit --help"}};
+        {"fit", "fit --help"}, {"help", "--help"}};
     for (size_t r = 0; r < sizeof runs / sizeof runs[0]; r++) {
         char args[512] = "";
         for (const char *p = runs[r][1]; *p;) { /* DATA and DIR filled in */
@@ -199,6 +199,9 @@ START_TEST(test_a_full_standard_output_is_an_error)
     ck_assert_int_eq(rc, 1);
     ck_assert_str_eq(err, "02_responsibilities: standard output: No space left on device\n");
     ck_assert_int_eq(access(path_in(dir, "c/resp.dat"), F_OK), -1); /* nothing half done */
+    rc = shell(NULL, &err, "%s/03_em_1d --help > /dev/full", EMLAB_BUILD);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_str_eq(err, "03_em_1d: standard output: No space left on device\n");
 }
 END_TEST
 

@@ -24,7 +24,8 @@ int parse_count(const char *sub, const char *opt, const char *s, size_t min, siz
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
     if (*s == '\0' || *s == '-' || *end != '\0' || errno || v < min || v > 100000000000ULL) {
-        fail(sub, EXIT_USAGE, "%s needs a whole number of at least %zu, not '%s'", opt, min, s);
+        fail(sub, EXIT_USAGE, "%s needs a whole number from %zu to 100000000000, not '%s'", opt,
+             min, s);
         return -1;
     }
     *out = (size_t)v;
@@ -36,7 +37,8 @@ int parse_real(const char *sub, const char *opt, const char *s, double min, doub
     char *end;
     errno = 0;
     double v = strtod(s, &end);
-    if (*s == '\0' || *end != '\0' || errno || !isfinite(v) || v < min) {
+    /* ERANGE for an underflow (1e-320) is no error: the number is tiny */
+    if (*s == '\0' || *end != '\0' || (errno && fabs(v) > 1.0) || !isfinite(v) || v < min) {
         fail(sub, EXIT_USAGE, "%s needs a number of at least %g, not '%s'", opt, min, s);
         return -1;
     }

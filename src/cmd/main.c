@@ -24,8 +24,10 @@ int main(int argc, char **argv)
     if (argc < 2)
         return usage(stderr), EXIT_USAGE;
     const char *sub = argv[1];
-    if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0)
-        return usage(stdout), EXIT_OK;
+    if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0) {
+        usage(stdout);
+        return stdout_ok("help") ? EXIT_RUNTIME : EXIT_OK;
+    }
     static const struct {
         const char *name;
         int (*run)(int, char **);
