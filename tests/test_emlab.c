@@ -238,6 +238,12 @@ START_TEST(test_every_bad_input_gets_one_line)
     expect_cli_error(emlab("fit %s -k 2 --frobnicate", d2), 2, "unknown option '--frobnicate'");
     expect_cli_error(emlab("fit %s -k 2 --format jpeg", d2), 2, "--format is png, svg, pdf, gif, tex");
     expect_cli_error(emlab("fit %s -k 2 --tol -1", d2), 2, "--tol needs a number of at least 0");
+    expect_cli_error(emlab("fit %s -k 1 --params-out -", d2), 2, "--params-out needs a file name");
+    ran dash = emlab("sample -k 1 -d 1 -n 3 -o -");
+    size_t lines = 0;
+    for (const char *p = dash.out; *p; p++)
+        lines += *p == '\n';
+    ck_assert_msg(dash.rc == 0 && lines == 3, "%zu lines: %s", lines, dash.err);
     ran tiny = emlab("fit %s -k 1 --reg 1e-320 -q -f none -o %s/tiny", d2, dir);
     ck_assert_msg(tiny.rc == 0, "--reg 1e-320 is a number: %s", tiny.err);
     expect_cli_error(emlab("fit %s -k 2 --snapshots 1,x", d2), 2, "--snapshots is a list");

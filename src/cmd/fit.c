@@ -100,8 +100,13 @@ static int parse_args(int argc, char **argv, fit_args *a)
         case 'R': bad = parse_count(SUB, "--restarts", optarg, 1, &a->spec.restarts); break;
         case OPT_FIXED: a->spec.em.fixed_weights = 1; break;
         case OPT_STD: a->standardize = 1; break;
-        case OPT_POUT: a->params_out = optarg; break;
-        case OPT_ROUT: a->resp_out = optarg; break;
+        case OPT_POUT:
+        case OPT_ROUT:
+            if (strcmp(optarg, "-") == 0)
+                bad = fail(SUB, -1, "%s needs a file name: standard output has the printed "
+                           "results", c == OPT_POUT ? "--params-out" : "--resp-out");
+            *(c == OPT_POUT ? &a->params_out : &a->resp_out) = optarg;
+            break;
         case 'o': a->out = optarg; break;
         case 'f':
             if (em_fig_format_parse(optarg, &a->format))

@@ -23,7 +23,8 @@ static void usage(FILE *f)
         "  -n, --points N      how many points (default 1000)\n"
         "  -s, --seed S        seed of the random generator (default 0)\n"
         "  -l, --labels        add each point's component (1..K) as a last column\n"
-        "  -o, --output FILE   write there (atomically) instead of to standard output\n"
+        "  -o, --output FILE   write there (whole or not at all) instead of to standard\n"
+        "                      output (- is standard output)\n"
         "  -h, --help          this text\n");
 }
 
@@ -88,7 +89,7 @@ int cmd_sample(int argc, char **argv)
         case 'n': bad = parse_count(SUB, "-n", optarg, 1, &n); break;
         case 's': bad = parse_seed(SUB, optarg, &seed); break;
         case 'l': labels = 1; break;
-        case 'o': output = optarg; break;
+        case 'o': output = strcmp(optarg, "-") == 0 ? NULL : optarg; break; /* -: stdout */
         case 'h': usage(stdout); return EXIT_OK;
         case ':': bad = fail(SUB, -1, "%s needs a value (see emlab sample --help)", argv[optind - 1]); break;
         default: bad = fail(SUB, -1, "unknown option '%s' (see emlab sample --help)", argv[optind - 1]);
