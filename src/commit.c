@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "commit.h"
+#include "signals.h"
 #include "textio.h"
 
 /* The signals that end a run before its time: Ctrl-C, kill, a closed

@@ -13,7 +13,6 @@
 #ifndef EMLAB_COMMIT_H
 #define EMLAB_COMMIT_H
 
-#include <signal.h>
 #include <stddef.h>
 #include <sys/types.h>
 #include "status.h"
@@ -47,15 +46,6 @@ void em_commit_abort(em_commit *c);
 /* Remove every temporary and scratch folder, last made first, and stop the
  * child if any, without freeing anything: for a signal handler. */
 void em_commit_remove(const em_commit *c);
-
-/* Hold off (and then release) the signals that end a run early: SIGINT,
- * SIGTERM, SIGHUP, SIGQUIT, SIGPIPE and SIGXFSZ. */
-void em_signals_hold(sigset_t *old);
-void em_signals_release(const sigset_t *old);
-
-/* In a child about to exec: those signals back to their default action
- * (those ignored stay ignored), so that it never runs our handler. */
-void em_signals_default(void);
 
 /* Guard c against those signals: the handler removes c's
  * temporaries, then lets the signal end the program as it would have;

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include "figure.h"
 #include "figure_util.h"
+#include "signals.h"
 #include "textio.h"
 
 enum { EXIT_NOT_FOUND = 127, EXIT_SETUP = 126 };
