@@ -72,7 +72,7 @@ size_t read_rng_block(const char *header, double *out, size_t max)
 
 /* What the helpers hand out lives until the test process exits: the
  * folders (removed) and the strings (freed), so tests never free them. */
-static char *tmpdirs[256];
+static char *tmpdirs[4096]; /* CK_FORK=no (valgrind) runs every test in one process */
 static size_t n_tmpdirs;
 static void **kept;
 static size_t n_kept, cap_kept;
