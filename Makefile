@@ -201,7 +201,7 @@ docs-check:
 	@sh docs/check.sh $(DOCS)
 
 deps-docs:
-	$(call ensure,gnuplot:gnuplot-nox pandoc:pandoc)
+	$(call ensure,gnuplot:gnuplot-nox pandoc:pandoc chromium:chromium)
 
 # --- emlab fit beside scikit-learn, from the same starts ---------------------------
 compare-sklearn: all
