@@ -519,6 +519,8 @@ START_TEST(test_dash_reads_standard_input)
     ck_assert_msg(rc == 0, "%s", err);
     ran r = emlab("fit %s -k 2 -q -f none -o %s/o2", data, dir);
     ck_assert_str_eq(out, r.out); /* the same fit as from the file */
+    ck_assert_msg(strstr(r.err, "emlab fit: data, scripts in ") && strstr(r.err, "/o2/\n"),
+                  "where the files went: %s", r.err);
     rc = shell(NULL, &err, "printf '1\\n2\\nx\\n' | %s/emlab fit - -k 1 -f none -o %s/o3",
                EMLAB_BUILD, dir);
     ck_assert_int_eq(rc, 1);
@@ -768,7 +770,8 @@ START_TEST(test_select_says_once_what_failed_and_what_works)
     const char *rep = write_file(dir, "rep.txt", "0\n0\n0\n1\n1\n1\n5\n5\n5\n9\n9\n9\n");
     ran r = emlab("select %s --reg 0 -f none -o %s/s", rep, dir);
     ck_assert_msg(r.rc == 0, "%s", r.err);
-    ck_assert_uint_eq(count(r.err, "\n"), 1); /* before: a line for each K */
+    ck_assert_uint_eq(count(r.err, "every restart failed"), 1); /* before: a line for each K */
+    ck_assert_uint_eq(count(r.err, "\n"), 2); /* and where the figure went */
     ck_assert_msg(strstr(r.err, "K = 3, 4, 5, 6, 7, 8: every restart failed") &&
                       strstr(r.err, "leave out --reg 0"), "%s", r.err);
     /* with a floor, the advice is a larger one, not the floor in force */

@@ -291,9 +291,14 @@ int finish_outputs(const char *sub, em_figdir *fd)
     if (stdout_ok(sub))
         return EXIT_RUNTIME;
     char msg[1024];
+    em_fig_format format = fd->format;
     if (em_figdir_commit(fd, msg, sizeof msg))
         return fail(sub, EXIT_RUNTIME, "%s", msg);
-    return drawn ? fail(sub, EXIT_RUNTIME, "%s", err) : EXIT_OK;
+    if (drawn)
+        return fail(sub, EXIT_RUNTIME, "%s", err);
+    fprintf(stderr, "emlab %s: data, scripts%s in %s/\n", sub,
+            format == EM_FIG_NONE ? "" : " and figures", fd->dir);
+    return EXIT_OK;
 }
 
 int print_model(const em_gmm *m)
