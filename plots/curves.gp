@@ -6,6 +6,7 @@
 #   n_curves            how many curve blocks
 #   key_I, style_I      key text and line style (plots/style.gp) of curve I
 #   dash_I              1 solid (default), 2 dashed
+#   width_I             line width of curve I (default 2.5, dashed thinner)
 #   has_points          1 to mark the 'points' block on the axis
 #   points_palette      1: colour each point by column 2 (0..1) on the
 #                       red-blue scale rdbu(), with a colour box labelled
@@ -32,6 +33,8 @@ if (points_palette && !gd) { set cbrange [0:1]; set cblabel cb_text; set cbtics 
 colour_box = (points_palette && !gd) ? 'NaN with lines lc palette frac 0 notitle,' : ''
 points_key = exists("points_key") ? points_key : 'data'
 dash(i) = exists(sprintf("dash_%d", i)) ? value(sprintf("dash_%d", i)) : 1
+# a curve drawn under another that may cover it shows as a broad band
+width(i) = exists(sprintf("width_%d", i)) ? value(sprintf("width_%d", i)) : (dash(i) > 1 ? dash_lw : 2.5)
 set title title_text
 set xlabel xlabel_text
 set ylabel ylabel_text
@@ -56,6 +59,6 @@ points_elem = !has_points ? '' : points_palette \
     : "data index 'points' using 1:(axis_y) with points pt 7 ps 1.8 lc rgb '#222222' title points_key,"
 plot @bars_elem \
      for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with lines \
-         ls value(sprintf("style_%d", i)) dt dash(i) lw (dash(i) > 1 ? dash_lw : 2.5) \
+         ls value(sprintf("style_%d", i)) dt dash(i) lw width(i) \
          title value(sprintf("key_%d", i)), \
      @points_elem @colour_box NaN notitle
