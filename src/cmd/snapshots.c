@@ -99,7 +99,7 @@ static em_status draw_2d(snap_ctx *c, em_fig *f, const double *resp)
     for (size_t i = 0; i < ds->n; i += step)
         fprintf(out, "%.10g %.10g %u\n", ds->x[i * d + a], ds->x[i * d + b],
                 mixed_colour(resp + i * K, K));
-    double xy[2 * 120], lo[2], hi[2];
+    double xy[2 * 120], lo[2], hi[2], elo[2] = {INFINITY, INFINITY}, ehi[2] = {-INFINITY, -INFINITY};
     em_status st = EM_OK;
     for (size_t k = 0; k < K && st == EM_OK; k++) {
         const double *mu = c->model.mean + k * d, *S = c->model.cov + k * d * d;
@@ -110,6 +110,11 @@ static em_status draw_2d(snap_ctx *c, em_fig *f, const double *resp)
             snprintf(name, sizeof name, "sig%d_c%zu", s, k + 1);
             st = em_ellipse(mu2, S2, (double)s, 120, xy);
             em_fig_rows(f, name, xy, 120, 2);
+            for (size_t v = 0; st == EM_OK && v < 120; v++)
+                for (int q = 0; q < 2; q++) {
+                    elo[q] = fmin(elo[q], xy[2 * v + q]);
+                    ehi[q] = fmax(ehi[q], xy[2 * v + q]);
+                }
         }
         snprintf(name, sizeof name, "mean_c%zu", k + 1);
         fprintf(em_fig_block(f, name), "%.10g %.10g\n", mu2[0], mu2[1]);
@@ -120,9 +125,13 @@ static em_status draw_2d(snap_ctx *c, em_fig *f, const double *resp)
     em_min_max(ds->x + b, ds->n, d, &lo[1], &hi[1]);
     static const char *const lim[2][2] = {{"x_min", "x_max"}, {"y_min", "y_max"}};
     for (int q = 0; q < 2; q++) {
-        double pad = 0.08 * (hi[q] - lo[q]) + 1e-9;
-        em_fig_set_num(f, lim[q][0], lo[q] - pad);
-        em_fig_set_num(f, lim[q][1], hi[q] + pad);
+        /* the frame holds the points and the ellipses, but a start's broad
+         * ellipse may not shrink the data to a corner: half a span at most */
+        double span = hi[q] - lo[q], pad = 0.08 * span + 1e-9;
+        double from = fmax(fmin(lo[q] - pad, elo[q]), lo[q] - 0.5 * span);
+        double to = fmin(fmax(hi[q] + pad, ehi[q]), hi[q] + 0.5 * span);
+        em_fig_set_num(f, lim[q][0], from);
+        em_fig_set_num(f, lim[q][1], to);
     }
     double ratio = (hi[0] - lo[0]) / (hi[1] - lo[1] + 1e-300);
     em_fig_set_num(f, "equal_aspect", ratio < 3.0 && ratio > 1.0 / 3.0);
