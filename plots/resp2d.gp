@@ -25,14 +25,25 @@ set ytics nomirror in
 if (in_panel) { unset xtics; unset ytics; unset grid; set title font ',14' } \
 else { set xlabel (exists("xlabel_text") ? xlabel_text : x1_label); \
        set ylabel (exists("ylabel_text") ? ylabel_text : x2_label) }
-unset key
+# The key, below the plot where it covers no data (not in a panel's small
+# frames): each component's colour, what a point's colour means, the mean's
+# cross and the two ellipses.
+tex = exists("tex") ? tex : 0
+if (in_panel) { unset key } else { set key below horizontal center samplen 2.5 width 1 nobox; set bmargin 7.5 }
 unset colorbox
 style(k) = value(sprintf("style_%d", k))
-plot data index 'points' using 1:2:3 with points pt 7 ps (in_panel ? 0.8 : 1.3) lc rgb variable, \
-     data index 'points' using 1:2 with points pt 6 ps (in_panel ? 0.8 : 1.3) lc rgb '#000000' lw 0.5, \
-     for [k=1:n_comp] data index sprintf('sig1_c%d', k) using 1:2 with lines ls style(k) lw 3, \
-     for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines ls style(k) lw 2 dt 2, \
+key_point = tex ? 'colour $\propto \gamma_{ik}$' : 'colour ∝ γ_{ik}'
+key_mean = tex ? 'mean $\mu_k$' : 'mean μ_k'
+plot data index 'points' using 1:2:3 with points pt 7 ps (in_panel ? 0.8 : 1.3) lc rgb variable notitle, \
+     data index 'points' using 1:2 with points pt 6 ps (in_panel ? 0.8 : 1.3) lc rgb '#000000' lw 0.5 notitle, \
+     for [k=1:n_comp] data index sprintf('sig1_c%d', k) using 1:2 with lines ls style(k) lw 3 notitle, \
+     for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines ls style(k) lw 2 dt 2 notitle, \
      for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points pt 2 ps 3 lw 4 \
-         lc rgb '#000000', \
+         lc rgb '#000000' notitle, \
      for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points ls style(k) \
-         pt 2 ps 3 lw 2
+         pt 2 ps 3 lw 2 notitle, \
+     for [k=1:n_comp] NaN with points ls style(k) pt 7 ps 1.6 title sprintf('component %d', k), \
+     NaN with points pt 2 ps 2 lw 3 lc rgb '#000000' title key_mean, \
+     NaN with lines lw 3 lc rgb '#555555' title (tex ? '$1\sigma$' : '1σ'), \
+     NaN with lines lw 2 dt 2 lc rgb '#555555' title (tex ? '$2\sigma$' : '2σ'), \
+     NaN with points pt 7 ps 1.6 lc rgb '#7f5f9f' title key_point
