@@ -521,6 +521,8 @@ START_TEST(test_dash_reads_standard_input)
     ck_assert_str_eq(out, r.out); /* the same fit as from the file */
     ck_assert_msg(strstr(r.err, "emlab fit: data, scripts in ") && strstr(r.err, "/o2/\n"),
                   "where the files went: %s", r.err);
+    /* the snapshots on one page too, as Bishop's Figure 9.8 */
+    ck_assert_ptr_nonnull(strstr(slurp(path_in(dir, "o2/panel.gp")), "load 'iter_000.gp'"));
     rc = shell(NULL, &err, "printf '1\\n2\\nx\\n' | %s/emlab fit - -k 1 -f none -o %s/o3",
                EMLAB_BUILD, dir);
     ck_assert_int_eq(rc, 1);

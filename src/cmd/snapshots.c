@@ -99,7 +99,7 @@ static em_status draw_2d(snap_ctx *c, em_fig *f, const double *resp)
     for (size_t i = 0; i < ds->n; i += step)
         fprintf(out, "%.10g %.10g %u\n", ds->x[i * d + a], ds->x[i * d + b],
                 mixed_colour(resp + i * K, K));
-    double xy[2 * 120], lo[2], hi[2], elo[2] = {INFINITY, INFINITY}, ehi[2] = {-INFINITY, -INFINITY};
+    double xy[2 * 120], lo[2], hi[2];
     em_status st = EM_OK;
     for (size_t k = 0; k < K && st == EM_OK; k++) {
         const double *mu = c->model.mean + k * d, *S = c->model.cov + k * d * d;
@@ -110,11 +110,6 @@ static em_status draw_2d(snap_ctx *c, em_fig *f, const double *resp)
             snprintf(name, sizeof name, "sig%d_c%zu", s, k + 1);
             st = em_ellipse(mu2, S2, (double)s, 120, xy);
             em_fig_rows(f, name, xy, 120, 2);
-            for (size_t v = 0; st == EM_OK && v < 120; v++)
-                for (int q = 0; q < 2; q++) {
-                    elo[q] = fmin(elo[q], xy[2 * v + q]);
-                    ehi[q] = fmax(ehi[q], xy[2 * v + q]);
-                }
         }
         snprintf(name, sizeof name, "mean_c%zu", k + 1);
         fprintf(em_fig_block(f, name), "%.10g %.10g\n", mu2[0], mu2[1]);
@@ -125,13 +120,12 @@ static em_status draw_2d(snap_ctx *c, em_fig *f, const double *resp)
     em_min_max(ds->x + b, ds->n, d, &lo[1], &hi[1]);
     static const char *const lim[2][2] = {{"x_min", "x_max"}, {"y_min", "y_max"}};
     for (int q = 0; q < 2; q++) {
-        /* the frame holds the points and the ellipses, but a start's broad
-         * ellipse may not shrink the data to a corner: half a span at most */
-        double span = hi[q] - lo[q], pad = 0.08 * span + 1e-9;
-        double from = fmax(fmin(lo[q] - pad, elo[q]), lo[q] - 0.5 * span);
-        double to = fmin(fmax(hi[q] + pad, ehi[q]), hi[q] + 0.5 * span);
-        em_fig_set_num(f, lim[q][0], from);
-        em_fig_set_num(f, lim[q][1], to);
+        /* one frame for every snapshot (they line up on slides and in the
+         * panel), with room around the data for a fitted component's
+         * 2-sigma ellipse; a start's broad ellipse may run off it */
+        double pad = 0.15 * (hi[q] - lo[q]) + 1e-9;
+        em_fig_set_num(f, lim[q][0], lo[q] - pad);
+        em_fig_set_num(f, lim[q][1], hi[q] + pad);
     }
     double ratio = (hi[0] - lo[0]) / (hi[1] - lo[1] + 1e-300);
     em_fig_set_num(f, "equal_aspect", ratio < 3.0 && ratio > 1.0 / 3.0);
@@ -237,6 +231,22 @@ int snap_observer(size_t t, const em_gmm *m, const double *resp, double loglik, 
     return 0;
 }
 
+/* `panel`: the snapshots on one page, as Bishop's Figure 9.8 shows EM on
+ * Old Faithful: all of them when 4 or 6 or fewer, else 6 spread from the
+ * first to the last. */
+static em_status draw_panel(snap_ctx *c)
+{
+    enum { MOST = 6 };
+    const char *names[MOST];
+    size_t n = c->n_snap < MOST ? c->n_snap : MOST;
+    for (size_t s = 0; s < n; s++) /* evenly spread, first and last kept */
+        names[s] = c->names[n < 2 ? 0 : s * (c->n_snap - 1) / (n - 1)];
+    size_t cols = n <= 4 ? 2 : 3, rows = (n + cols - 1) / cols;
+    int w = c->ds->d == 1 ? 1100 : 800, h = c->ds->d == 1 ? 600 : 750;
+    return em_fig_panel(c->fd, "panel", "EM, snapshot by snapshot", rows, cols, names, n,
+                        (int)cols * w * 3 / 4, (int)rows * h * 3 / 4, c->err, sizeof c->err);
+}
+
 em_status snap_finish(snap_ctx *c, size_t last, const em_gmm *m, const double *resp)
 {
     if (c->st)
@@ -249,6 +259,8 @@ em_status snap_finish(snap_ctx *c, size_t last, const em_gmm *m, const double *r
     if (st == EM_OK)
         st = em_fig_line(c->fd, "loglik", "Log-likelihood", "iteration", "log-likelihood",
                          c->loglik, c->n_loglik, 1, 0.0, c->err, sizeof c->err);
+    if (st == EM_OK && c->n_snap > 1)
+        st = draw_panel(c);
     if (st == EM_OK && c->fd->format == EM_FIG_GIF && c->n_snap > 1) {
         const char **names = malloc(c->n_snap * sizeof *names);
         for (size_t s = 0; names && s < c->n_snap; s++)

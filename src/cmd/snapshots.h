@@ -50,7 +50,8 @@ void snap_free(snap_ctx *ctx);
 int snap_observer(size_t t, const em_gmm *m, const double *resp, double loglik, void *ctx);
 
 /* After the fit: draw the last iteration if it was not, the log-likelihood
- * curve and, for --format gif, the animation of the snapshots. Returns
+ * curve, a panel of the snapshots (up to six, 2 x 2 or 2 x 3) and, for
+ * --format gif, the animation of the snapshots. Returns
  * EM_OK or the first failure, with its message in ctx->err. */
 em_status snap_finish(snap_ctx *ctx, size_t last, const em_gmm *m, const double *resp);
 
