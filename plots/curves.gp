@@ -55,8 +55,8 @@ if (exists("mark_x")) {
 # would still leave an empty row in the key.
 bars_elem = has_bars ? "data index 'bars' using 1:2:3 with boxes ls 12 fs solid 0.55 border rgb '#737373' title bars_key," : ''
 points_elem = !has_points ? '' : points_palette \
-    ? "data index 'points' using 1:(axis_y):(rdbu($2)) with points pt 7 ps 2.4 lc rgb variable title points_key, data index 'points' using 1:(axis_y) with points pt 6 ps 2.4 lc rgb '#000000' notitle," \
-    : "data index 'points' using 1:(axis_y) with points pt 7 ps 1.8 lc rgb '#222222' title points_key,"
+    ? "data index 'points' using 1:(axis_y):(rdbu($2)) with points pt 7 ps (2.4*ps_scale) lc rgb variable title points_key, data index 'points' using 1:(axis_y) with points pt 6 ps (2.4*ps_scale) lc rgb '#000000' notitle," \
+    : "data index 'points' using 1:(axis_y) with points pt 7 ps (1.8*ps_scale) lc rgb '#222222' title points_key,"
 plot @bars_elem \
      for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with lines \
          ls value(sprintf("style_%d", i)) dt dash(i) lw width(i) \

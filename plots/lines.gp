@@ -23,7 +23,7 @@ if (!exists("key_1")) { unset key } else { eval('set key '.key_pos) }
 set autoscale xfix
 set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.05
 plot for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with linespoints \
-         ls style(i) pt 7 ps 0.8 title key(i), \
-     for [j=1:has_marks] data index 'marks' using 1:2 with points pt 6 ps 3 lw 2 \
+         ls style(i) pt 7 ps (0.8*ps_scale) title key(i), \
+     for [j=1:has_marks] data index 'marks' using 1:2 with points pt 6 ps (3*ps_scale) lw 2 \
          lc rgb '#000000' notitle, \
      for [j=1:has_marks] data index 'marks' using 4:5:3 with labels notitle

@@ -34,16 +34,16 @@ unset colorbox
 style(k) = value(sprintf("style_%d", k))
 key_point = tex ? 'colour $\propto \gamma_{ik}$' : 'colour ∝ γ_{ik}'
 key_mean = tex ? 'mean $\mu_k$' : 'mean μ_k'
-plot data index 'points' using 1:2:3 with points pt 7 ps (in_panel ? 0.8 : 1.3) lc rgb variable notitle, \
-     data index 'points' using 1:2 with points pt 6 ps (in_panel ? 0.8 : 1.3) lc rgb '#000000' lw 0.5 notitle, \
+plot data index 'points' using 1:2:3 with points pt 7 ps ((in_panel ? 0.8 : 1.3)*ps_scale) lc rgb variable notitle, \
+     data index 'points' using 1:2 with points pt 6 ps ((in_panel ? 0.8 : 1.3)*ps_scale) lc rgb '#000000' lw 0.5 notitle, \
      for [k=1:n_comp] data index sprintf('sig1_c%d', k) using 1:2 with lines ls style(k) lw 3 notitle, \
      for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines ls style(k) lw 2 dt 2 notitle, \
-     for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points pt 2 ps 3 lw 4 \
+     for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points pt 2 ps (3*ps_scale) lw 4 \
          lc rgb '#000000' notitle, \
      for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points ls style(k) \
-         pt 2 ps 3 lw 2 notitle, \
-     for [k=1:n_comp] NaN with points ls style(k) pt 7 ps 1.6 title sprintf('component %d', k), \
-     NaN with points pt 2 ps 2 lw 3 lc rgb '#000000' title key_mean, \
+         pt 2 ps (3*ps_scale) lw 2 notitle, \
+     for [k=1:n_comp] NaN with points ls style(k) pt 7 ps (1.6*ps_scale) title sprintf('component %d', k), \
+     NaN with points pt 2 ps (2*ps_scale) lw 3 lc rgb '#000000' title key_mean, \
      NaN with lines lw 3 lc rgb '#555555' title (tex ? '$1\sigma$' : '1σ'), \
      NaN with lines lw 2 dt 2 lc rgb '#555555' title (tex ? '$2\sigma$' : '2σ'), \
-     NaN with points pt 7 ps 1.6 lc rgb '#7f5f9f' title key_point
+     NaN with points pt 7 ps (1.6*ps_scale) lc rgb '#7f5f9f' title key_point

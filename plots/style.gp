@@ -8,14 +8,14 @@ set encoding utf8
 blue   = '#2166ac'
 red    = '#b2182b'
 grey   = '#7f7f7f'
-set style line 1 lc rgb blue      lw 2.5 pt 7 ps 1.2
-set style line 2 lc rgb red       lw 2.5 pt 7 ps 1.2
-set style line 3 lc rgb '#1b9e77' lw 2.5 pt 7 ps 1.2
-set style line 4 lc rgb '#d95f02' lw 2.5 pt 7 ps 1.2
-set style line 5 lc rgb '#7570b3' lw 2.5 pt 7 ps 1.2
-set style line 6 lc rgb '#e7298a' lw 2.5 pt 7 ps 1.2
-set style line 7 lc rgb '#66a61e' lw 2.5 pt 7 ps 1.2
-set style line 8 lc rgb '#e6ab02' lw 2.5 pt 7 ps 1.2
+set style line 1 lc rgb blue      lw 2.5 pt 7 ps (1.2*ps_scale)
+set style line 2 lc rgb red       lw 2.5 pt 7 ps (1.2*ps_scale)
+set style line 3 lc rgb '#1b9e77' lw 2.5 pt 7 ps (1.2*ps_scale)
+set style line 4 lc rgb '#d95f02' lw 2.5 pt 7 ps (1.2*ps_scale)
+set style line 5 lc rgb '#7570b3' lw 2.5 pt 7 ps (1.2*ps_scale)
+set style line 6 lc rgb '#e7298a' lw 2.5 pt 7 ps (1.2*ps_scale)
+set style line 7 lc rgb '#66a61e' lw 2.5 pt 7 ps (1.2*ps_scale)
+set style line 8 lc rgb '#e6ab02' lw 2.5 pt 7 ps (1.2*ps_scale)
 # the truth, for comparison: dashed grey. Dashed lines are thinner in GIFs,
 # where libgd draws dashes only on lines one pixel wide.
 dash_lw = (exists("gd") && gd) ? 1 : 2.5

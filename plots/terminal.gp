@@ -14,7 +14,7 @@ if (fmt eq 'png') {
     set output name.'.png'
 }
 if (fmt eq 'svg') {
-    set terminal svg size fig_w,fig_h dynamic enhanced font 'Sans,16' linewidth 1.5 background '#ffffff'
+    set terminal svg size fig_w,fig_h dynamic enhanced font 'Sans,16' fontscale 1.25 linewidth 1.5 background '#ffffff'
     set output name.'.svg'
 }
 if (fmt eq 'pdf') {
@@ -35,3 +35,6 @@ if (fmt[1:3] eq 'gif') {
     eval(sprintf("set terminal %s size %d,%d enhanced font 'Sans,13' dashlength 2", fmt, fig_w, fig_h))
     set output name.'.gif'
 }
+# the svg terminal draws markers twice the size of the others': the
+# templates multiply every point size by ps_scale, so that SVG looks as PNG
+ps_scale = (fmt eq 'svg') ? 0.5 : 1
