@@ -26,6 +26,7 @@
 #include "notebook001_2d_data.h"
 
 enum { N = 300, D = 2, K = 2, ITERATIONS = 40, ELLIPSE = 120 };
+enum { START = ITERATIONS + 1 }; /* iteration_figure's name for the start */
 
 /*
  * ## The M-step in two dimensions
@@ -76,6 +77,7 @@ typedef struct {
     double weight[ITERATIONS + 1][K], mean[ITERATIONS + 1][K * D];
     double cov[ITERATIONS + 1][K * D * D], loglik[ITERATIONS + 1];
     double resp[ITERATIONS + 1][N * K];
+    double start[N * K]; /* the random Dirichlet responsibilities theta_0 came from */
 } snapshots;
 
 static void take_snapshot(snapshots *s, size_t t, const em_gmm *m, const double *resp,
@@ -145,28 +147,41 @@ static em_status save_trace(em_figdir *fd, const snapshots *s, char *err, size_t
  * gamma_i1, blue in proportion to gamma_i2. Beyond the notebook, each
  * component's mean (a cross) and its 1-sigma and 2-sigma ellipses, the
  * curves where the Mahalanobis distance from mu_k is 1 and 2, as in
- * Bishop's Figure 9.8. `iter_0` ... `iter_40`, one per iteration; `grid`,
- * the notebook's 2 x 5 grid; `em_2d.gif`, all 41; `loglik`.
+ * Bishop's Figure 9.8. `start`, the random Dirichlet responsibilities and
+ * the model theta_0 made from them (half red, half blue at random);
+ * `iter_00` ... `iter_40`, the responsibilities computed from theta_t;
+ * `em_2d.gif`, all of them; `loglik`.
+ *
+ * `grid` is the notebook's 2 x 5 grid, as the notebook draws it: its list
+ * `responsibilities_over_time` holds the start and then the E-step of each
+ * iteration, so its panel `it` (1, 5, ..., 37) is our `iter_{it-1}`, and the
+ * notebook titles it "Iteration {it + 1}". We keep the notebook's titles in
+ * the grid; each figure alone is titled by t, the M-steps behind it.
  */
 static em_status iteration_figure(em_figdir *fd, const snapshots *s, size_t t, char *err,
                                   size_t len)
 {
-    char name[32], title[32];
+    char name[32], title[64];
     double xy[2 * ELLIPSE];
+    const double *gamma = t == START ? s->start : s->resp[t];
+    size_t theta = t == START ? 0 : t; /* the start's model is theta_0 */
     em_fig f;
-    snprintf(name, sizeof name, "iter_%02zu", t);
+    if (t == START)
+        snprintf(name, sizeof name, "start");
+    else
+        snprintf(name, sizeof name, "iter_%02zu", t);
     em_status st = em_fig_begin(&f, fd, name, "resp2d.gp", err, len);
     if (st)
         return st;
     FILE *out = em_fig_block(&f, "points");
     for (size_t i = 0; i < N; i++) {
-        long red = lround(255.0 * s->resp[t][i * K]), blue = lround(255.0 * s->resp[t][i * K + 1]);
+        long red = lround(255.0 * gamma[i * K]), blue = lround(255.0 * gamma[i * K + 1]);
         fprintf(out, "%.10g %.10g %ld\n", notebook001_2d[i][0], notebook001_2d[i][1],
                 red * 65536 + blue);
     }
     static const int style[K] = {2, 1}; /* component 1 red, component 2 blue */
     for (size_t k = 0; k < K && st == EM_OK; k++) {
-        const double *mu = s->mean[t] + k * D, *Sigma = s->cov[t] + k * D * D;
+        const double *mu = s->mean[theta] + k * D, *Sigma = s->cov[theta] + k * D * D;
         for (int c = 1; c <= 2 && st == EM_OK; c++) {
             snprintf(name, sizeof name, "sig%d_c%zu", c, k + 1);
             st = em_ellipse(mu, Sigma, (double)c, ELLIPSE, xy);
@@ -177,8 +192,15 @@ static em_status iteration_figure(em_figdir *fd, const snapshots *s, size_t t, c
         snprintf(name, sizeof name, "style_%zu", k + 1);
         em_fig_set_num(&f, name, style[k]);
     }
-    snprintf(title, sizeof title, "Iteration %zu", t);
+    if (t == START)
+        snprintf(title, sizeof title, "The start: random Dirichlet(1, 1) responsibilities");
+    else
+        snprintf(title, sizeof title, "Iteration %zu", t);
     em_fig_set_str(&f, "title_text", title);
+    if (t != START) { /* the notebook's title in its grid: see above */
+        snprintf(title, sizeof title, "Iteration %zu", t + 2);
+        em_fig_set_str(&f, "panel_title", title);
+    }
     em_fig_set_num(&f, "n_comp", K);
     em_fig_set_num(&f, "fig_w", 700);
     em_fig_set_num(&f, "fig_h", 700);
@@ -192,20 +214,21 @@ static em_status iteration_figure(em_figdir *fd, const snapshots *s, size_t t, c
 static em_status draw(em_figdir *fd, const snapshots *s, char *err, size_t len)
 {
     static char names[ITERATIONS + 1][16];
-    const char *all[ITERATIONS + 1], *grid[10];
-    em_status st = EM_OK;
+    const char *all[ITERATIONS + 2], *grid[10];
+    em_status st = iteration_figure(fd, s, START, err, len);
+    all[0] = "start";
     for (size_t t = 0; t <= ITERATIONS && st == EM_OK; t++) {
         st = iteration_figure(fd, s, t, err, len);
         snprintf(names[t], sizeof names[t], "iter_%02zu", t);
-        all[t] = names[t];
+        all[t + 1] = names[t];
     }
-    for (size_t j = 0; j < 10; j++)
-        grid[j] = all[1 + 4 * j]; /* the notebook's selected_iterations: 1, 5, ..., 37 */
+    for (size_t j = 0; j < 10; j++) /* the notebook's selected_iterations 1, 5, ..., 37 */
+        grid[j] = names[4 * j]; /* are its responsibilities_over_time[it]: iter_{it-1} */
     if (st == EM_OK)
         st = em_fig_panel(fd, "grid", "Responsibilities over EM Iterations", 2, 5, grid, 10, 1800,
                           800, err, len);
     if (st == EM_OK)
-        st = em_fig_animation(fd, "em_2d", all, ITERATIONS + 1, 25, 700, 700, err, len);
+        st = em_fig_animation(fd, "em_2d", all, ITERATIONS + 2, 25, 700, 700, err, len);
     if (st == EM_OK)
         st = em_fig_line(fd, "loglik", "Log-likelihood: a long plateau, then the blobs separate",
                          "iteration", "log-likelihood", s->loglik, ITERATIONS + 1, 1, 0.0, err,
@@ -243,7 +266,7 @@ int main(int argc, char **argv)
     opt.reg = 0.0; /* the notebook adds nothing to the covariances */
     em_rng_seed(&r, cli.seed);
     const double *x = &notebook001_2d[0][0];
-    em_status st = em_init_dirichlet(&m, x, N, &r, &opt, NULL);
+    em_status st = em_init_dirichlet(&m, x, N, &r, &opt, s->start);
     if (st == EM_OK)
         st = run_em(x, &m, gamma, s);
     em_gmm_free(&m);

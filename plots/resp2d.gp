@@ -8,7 +8,8 @@
 # Variables: n_comp, style_K (line style of component K), title_text,
 #   x_min, x_max, y_min, y_max (the window, drawn with equal aspect),
 #   equal_aspect (default 1), xlabel_text, ylabel_text. In a panel (the
-#   notebook's grid) no tics, as the notebook has none.
+#   notebook's grid) no tics, as the notebook has none, and panel_title, if
+#   set, instead of title_text.
 title_text = exists("title_text") ? title_text : ''
 x_min = exists("x_min") ? x_min : -4
 x_max = exists("x_max") ? x_max : 8
@@ -22,6 +23,7 @@ if (!exists("equal_aspect") || equal_aspect) { set size ratio -1 }
 set border 15
 set xtics nomirror in
 set ytics nomirror in
+if (in_panel && exists("panel_title")) { set title panel_title }
 if (in_panel) { unset xtics; unset ytics; unset grid; set title font ',14' } \
 else { set xlabel (exists("xlabel_text") ? xlabel_text : x1_label); \
        set ylabel (exists("ylabel_text") ? ylabel_text : x2_label) }
