@@ -1,6 +1,7 @@
 # resp2d.gp: 2D points coloured by their responsibilities, with each
 # component's mean and its 1-sigma and 2-sigma covariance ellipses (as in
-# Bishop's Figure 9.8).
+# Bishop's Figure 9.8). A mean is a black cross on a white halo, seen on
+# points of any colour.
 # Data blocks:
 #   'points'          x y rgb  (rgb: the colour as an integer 0xRRGGBB)
 #   'sig1_cK', 'sig2_cK'   the 1- and 2-sigma ellipse of component K: x y
@@ -40,10 +41,10 @@ plot data index 'points' using 1:2:3 with points pt 7 ps ((in_panel ? 0.8 : 1.3)
      data index 'points' using 1:2 with points pt 6 ps ((in_panel ? 0.8 : 1.3)*ps_scale) lc rgb '#000000' lw 0.5 notitle, \
      for [k=1:n_comp] data index sprintf('sig1_c%d', k) using 1:2 with lines ls style(k) lw 3 notitle, \
      for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines ls style(k) lw 2 dt 2 notitle, \
-     for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points pt 2 ps (3*ps_scale) lw 4 \
-         lc rgb '#000000' notitle, \
-     for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points ls style(k) \
-         pt 2 ps (3*ps_scale) lw 2 notitle, \
+     for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points pt 2 ps (3*ps_scale) lw 7 \
+         lc rgb '#ffffff' notitle, \
+     for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points pt 2 \
+         ps (3*ps_scale) lw 3 lc rgb '#000000' notitle, \
      for [k=1:n_comp] NaN with points ls style(k) pt 7 ps (1.6*ps_scale) title sprintf('component %d', k), \
      NaN with points pt 2 ps (2*ps_scale) lw 3 lc rgb '#000000' title key_mean, \
      NaN with lines lw 3 lc rgb '#555555' title (tex ? '$1\sigma$' : '1σ'), \
