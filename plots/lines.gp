@@ -21,9 +21,11 @@ if (exists("xtics_step")) { set xtics xtics_step }
 key_pos = exists("key_pos") ? key_pos : 'bottom right'
 if (!exists("key_1")) { unset key } else { eval('set key '.key_pos) }
 set autoscale xfix
+# a mark's label on a white box, readable where a curve runs behind it
+set style textbox opaque noborder margins 2, 1
 set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.05
 plot for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with linespoints \
          ls style(i) pt 7 ps (0.8*ps_scale) title key(i), \
+     for [j=1:has_marks] data index 'marks' using 4:5:3 with labels boxed notitle, \
      for [j=1:has_marks] data index 'marks' using 1:2 with points pt 6 ps (3*ps_scale) lw 2 \
-         lc rgb '#000000' notitle, \
-     for [j=1:has_marks] data index 'marks' using 4:5:3 with labels notitle
+         lc rgb '#000000' notitle
