@@ -112,7 +112,7 @@ static void write_curve(em_fig *f, size_t c, const double *gx, double loc, doubl
 }
 
 static em_status iteration_figure(em_figdir *fd, const snapshots *s, size_t t, const double *x,
-                                  const double *gx, char *err, size_t len)
+                                  const double *gx, double top, char *err, size_t len)
 {
     char name[32], title[64];
     em_fig f;
@@ -139,6 +139,7 @@ static em_status iteration_figure(em_figdir *fd, const snapshots *s, size_t t, c
     em_fig_set_str(&f, "cb_text", "γ_{i1}: share of fit 1");
     em_fig_set_str(&f, "ylabel_text", "density");
     em_fig_set_str(&f, "key_pos", "top left");
+    em_fig_set_num(&f, "y_top", top); /* one scale for every frame: they line up */
     return em_fig_end(&f, err, len);
 }
 
@@ -150,13 +151,20 @@ static em_status draw(em_figdir *fd, const snapshots *s, const double *x, char *
     hi = fmax(hi + 0.5, 5.0);
     for (size_t g = 0; g < GRID; g++)
         gx[g] = lo + (hi - lo) * (double)g / (GRID - 1);
+    /* the highest any curve of any frame goes: a density peaks at its mean,
+     * 1 / (sigma sqrt(2 pi)) */
+    double top = 0.0;
+    for (size_t t = 0; t <= ITERATIONS; t++)
+        for (size_t k = 0; k < 2; k++)
+            top = fmax(top, fmax(em_normal_pdf(0.0, 0.0, s->sigma[t][k]),
+                                 em_normal_pdf(0.0, 0.0, true_scale[k])));
     em_status st = EM_OK;
     const char *names[ITERATIONS + 1];
     static const char *const all[ITERATIONS + 1] = {"iter_0", "iter_1", "iter_2", "iter_3",
                                                    "iter_4", "iter_5", "iter_6", "iter_7",
                                                    "iter_8", "iter_9"};
     for (size_t t = 0; t <= ITERATIONS && st == EM_OK; t++) {
-        st = iteration_figure(fd, s, t, x, gx, err, len);
+        st = iteration_figure(fd, s, t, x, gx, 1.1 * top, err, len);
         names[t] = all[t];
     }
     const char *four[4] = {"iter_0", "iter_3", "iter_6", "iter_9"};

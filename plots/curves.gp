@@ -14,6 +14,7 @@
 #   has_bars, bars_key  1 to draw the 'bars' block as a histogram; its key
 #   points_key          key text of the points
 #   log_y, y_min       1 for a logarithmic y axis from y_min up (tails show)
+#   y_top               the top of a linear y axis (frames of a series share it)
 #   key_pos             where the key goes (gnuplot words), default 'top right'
 #   mark_x, mark_text   a dotted vertical line at x = mark_x, labelled
 #   title_text, xlabel_text, ylabel_text
@@ -42,6 +43,8 @@ set autoscale xfix
 log_y = exists("log_y") ? log_y : 0
 y_min = exists("y_min") ? y_min : 1e-8
 if (log_y) { set logscale y; set yrange [y_min:*]; set format y label('10^{%T}', '$10^{%T}$') } else { set yrange [0:*] }
+# y_top: one scale for a series of frames, so that they line up on slides
+if (!log_y && exists("y_top")) { set yrange [0:y_top] }
 axis_y = log_y ? y_min : 0
 set offsets 0, 0, graph 0.08, 0
 key_pos = exists("key_pos") ? key_pos : 'top right'
