@@ -17,8 +17,8 @@
  * Modules: status (error codes), rng (numpy-compatible random numbers),
  * linalg (Cholesky), logsumexp, gauss (normal densities), gmm (the mixture),
  * em (E-step, M-step, fit loop), init (starting points), dataset (point
- * files), table and textio (the shared text-file reading), figure and
- * render (gnuplot figures), histogram (np.histogram's bins), pyfmt (numbers
+ * files), table and textio (the shared text-file reading), figure, figdir
+ * and render (gnuplot figures, their folder, gnuplot run), histogram (np.histogram's bins), pyfmt (numbers
  * printed as Python and numpy print them), cli (the chapters' command line),
  * degenerate (components the data do not support), commit (outputs that
  * appear whole and together).
