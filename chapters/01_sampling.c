@@ -151,19 +151,27 @@ static void print_shares(const em_gmm *m, const size_t *z)
  * `density`: p(x) on a 200 x 200 grid over [-15, 15]^2 as a grey image (the
  * notebook's `imshow`; the notebook summed the components *without* their
  * weights, because pi was drawn in a later cell; we draw the true density).
- * `samples`: every sample, coloured by its component, over contours of p.
+ * `samples`: every sample, coloured by its component, over contours of p
+ * (the window widened to hold every sample).
  * `density_1d`: the same recipe in one dimension, a histogram of the samples
  * under the density and its weighted components.
  */
-static em_status density_grid(const em_gmm *m, double *p)
+/* Grid line a of GRID across [-half, half]. */
+static double grid_at(size_t a, double half)
+{
+    return -half + 2.0 * half * (double)a / (GRID - 1);
+}
+
+/* p(x) on the GRID x GRID grid over [-half, half]^2. */
+static em_status density_grid(const em_gmm *m, double half, double *p)
 {
     double *xy = malloc(2 * GRID * GRID * sizeof *xy);
     if (!xy)
         return EM_ENOMEM;
     for (size_t a = 0; a < GRID; a++)
         for (size_t b = 0; b < GRID; b++) {
-            xy[2 * (a * GRID + b)] = -1.5 * XMAX + 3.0 * XMAX * (double)a / (GRID - 1);
-            xy[2 * (a * GRID + b) + 1] = -1.5 * XMAX + 3.0 * XMAX * (double)b / (GRID - 1);
+            xy[2 * (a * GRID + b)] = grid_at(a, half);
+            xy[2 * (a * GRID + b) + 1] = grid_at(b, half);
         }
     em_status st = em_gmm_log_density(m, xy, GRID * GRID, p);
     for (size_t g = 0; st == EM_OK && g < GRID * GRID; g++)
@@ -172,13 +180,13 @@ static em_status density_grid(const em_gmm *m, double *p)
     return st;
 }
 
-static void write_grid(em_fig *f, const double *p)
+static void write_grid(em_fig *f, const double *p, double half)
 {
     FILE *out = em_fig_block(f, "grid");
     for (size_t a = 0; a < GRID; a++) {
         for (size_t b = 0; b < GRID; b++)
-            fprintf(out, "%.6g %.6g %.6g\n", -1.5 * XMAX + 3.0 * XMAX * (double)a / (GRID - 1),
-                    -1.5 * XMAX + 3.0 * XMAX * (double)b / (GRID - 1), p[a * GRID + b]);
+            fprintf(out, "%.6g %.6g %.6g\n", grid_at(a, half), grid_at(b, half),
+                    p[a * GRID + b]);
         fputc('\n', out);
     }
 }
@@ -186,18 +194,25 @@ static void write_grid(em_fig *f, const double *p)
 static em_status figures_2d(em_figdir *fd, const em_gmm *m, const double *x, const size_t *z,
                             char *err, size_t len)
 {
+    /* the notebook's window, [-15, 15]^2; the samples' one, wider if a
+     * sample falls outside it */
+    double half = 1.5 * XMAX, lim = half;
+    for (size_t v = 0; v < 2 * N; v++)
+        lim = fmax(lim, 1.02 * fabs(x[v]));
     double *p = malloc(GRID * GRID * sizeof *p);
-    em_status st = p ? density_grid(m, p) : EM_ENOMEM;
+    em_status st = p ? density_grid(m, half, p) : EM_ENOMEM;
     em_fig f;
     if (st == EM_OK && (st = em_fig_begin(&f, fd, "density", "heatmap.gp", err, len)) == EM_OK) {
-        write_grid(&f, p);
+        write_grid(&f, p, half);
         em_fig_set_str(&f, "title_text", "The mixture density p(x), K = 5");
         em_fig_set_num(&f, "fig_w", 900);
         em_fig_set_num(&f, "fig_h", 800);
         st = em_fig_end(&f, err, len);
     }
+    if (st == EM_OK)
+        st = density_grid(m, lim, p);
     if (st == EM_OK && (st = em_fig_begin(&f, fd, "samples", "samples2d.gp", err, len)) == EM_OK) {
-        write_grid(&f, p);
+        write_grid(&f, p, lim);
         char block[16];
         for (size_t k = 0; k < K; k++) {
             snprintf(block, sizeof block, "comp%zu", k + 1);
@@ -216,11 +231,11 @@ static em_status figures_2d(em_figdir *fd, const em_gmm *m, const double *x, con
             snprintf(levels + strlen(levels), sizeof levels - strlen(levels), "%s%.6g",
                      t == 7 ? "" : ",", p_max * exp(-t));
         em_fig_set_str(&f, "levels", levels);
-        em_fig_set_num(&f, "lim", 1.5 * XMAX);
+        em_fig_set_num(&f, "lim", lim);
         em_fig_set_num(&f, "n_comp", K);
         em_fig_set_str(&f, "title_text", "100 000 samples, coloured by component");
-        em_fig_set_num(&f, "fig_w", 1050);
-        em_fig_set_num(&f, "fig_h", 750);
+        em_fig_set_num(&f, "fig_w", 850);
+        em_fig_set_num(&f, "fig_h", 900);
         st = em_fig_end(&f, err, len);
     }
     free(p);
