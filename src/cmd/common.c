@@ -275,11 +275,9 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
 
 int stdout_ok(const char *sub)
 {
-    errno = 0;
-    if (fflush(stdout) == 0 && !ferror(stdout))
-        return 0;
-    fail(sub, EXIT_RUNTIME, "standard output: %s", errno ? strerror(errno) : "a write failed");
-    return -1;
+    char prog[64];
+    snprintf(prog, sizeof prog, "emlab %s", sub);
+    return em_cli_stdout_ok(prog) ? 0 : -1; /* the chapters' check, one line on stderr */
 }
 
 int finish_outputs(const char *sub, em_figdir *fd)
