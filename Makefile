@@ -195,7 +195,7 @@ check-exercise hint reset: workbook
 # --- the tutorial: woven from the chapters ----------------------------------------
 DOCS := build/docs
 docs: all deps-docs
-	@sh docs/build.sh $(BUILD) $(DOCS)
+	@sh docs/build.sh $(BUILD) $(DOCS) $(SOLUTIONS)
 
 docs-check:
 	@sh docs/check.sh $(DOCS)

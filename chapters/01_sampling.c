@@ -6,14 +6,21 @@
  *
  * A Gaussian mixture is a recipe for making points in two steps:
  *
- * 1. choose a component k with probability pi_k (the hidden label z);
- * 2. draw the point from that component, x ~ N(mu_k, Sigma_k).
+ * 1. choose a component $k$ with probability $\pi_k$ (the hidden label
+ *    $z = k$);
+ * 2. draw the point from that component, $x \sim \mathcal{N}(\mu_k, \Sigma_k)$.
  *
- * Its density is p(x) = sum_k pi_k N(x | mu_k, Sigma_k) (Bishop eq. 9.7).
- * The notebook's mixture: K = 5 components in d = 2 dimensions, means
- * uniform in [-10, 10]^2, covariances A^T A with A a matrix of standard
- * normals (A^T A is symmetric and, almost surely, positive definite), and
- * random weights normalised to sum to 1. We draw N = 100 000 points.
+ * Its density is the weighted sum of the components' densities (Bishop,
+ * PRML eq. 9.7; see [the model](math.html#the-model)):
+ *
+ * $$p(x) = \sum_{k=1}^{K} \pi_k\, \mathcal{N}(x \mid \mu_k, \Sigma_k).$$
+ *
+ * The notebook's mixture: $K = 5$ components in $d = 2$ dimensions, means
+ * uniform in $[-10, 10]^2$, covariances $\Sigma_k = A^{\mathsf T} A$ with $A$
+ * a $d \times d$ matrix of standard normals ($A^{\mathsf T} A$ is symmetric
+ * and, almost surely, positive definite), and random weights normalised to
+ * sum to 1. We draw $n = 100\,000$ points (`N` in the code, as in the
+ * notebook).
  *
  * Run it: `build/01_sampling` (figures in `out/01_sampling/`).
  */
@@ -62,16 +69,18 @@ static void make_mixture(em_rng *r, em_gmm *m)
 /*
  * ## Choosing a component: the unfinished line
  *
- * Line the weights up end to end on [0, 1]: component k owns the interval
- * [cum_{k-1}, cum_k), where cum_k = pi_0 + ... + pi_k. A uniform number z
- * lands in component k's interval with probability exactly pi_k. So
+ * Line the weights up end to end on $[0, 1]$: component $k$ owns the
+ * interval $[\mathrm{cum}_{k-1}, \mathrm{cum}_k)$, where
+ * $\mathrm{cum}_k = \pi_0 + \dots + \pi_k$. A uniform number $z$ lands in
+ * component $k$'s interval with probability exactly $\pi_k$. So
  *
  * $$\text{index} = \min\{\, k : z < \mathrm{cum}_k \,\}$$
  *
  * (in numpy: `np.searchsorted(np.cumsum(pi), z, side='right')`). This is
  * the inverse-CDF method: the cumulative weights are the CDF of the label,
- * and we invert it at z. Indices start at 0; if rounding left the last
- * cum_k a hair below z, the answer is the last component, K - 1.
+ * and we invert it at $z$. Indices start at 0; if rounding left the last
+ * $\mathrm{cum}_k$ a hair below $z$, the answer is the last component,
+ * $K - 1$.
  */
 static size_t choose_component(const double *cum, size_t n_comp, double z)
 {
@@ -89,9 +98,14 @@ static size_t choose_component(const double *cum, size_t n_comp, double z)
 /*
  * ## Drawing the samples
  *
- * First every hidden label z_i (N uniforms, the notebook's `z =
+ * First every hidden label $z_i$ ($n$ uniforms, the notebook's `z =
  * np.random.rand(N)`), then each point from its component's Gaussian,
- * x_i = mu_k + L_k e with Sigma_k = L_k L_k^T and e standard normal.
+ *
+ * $$x_i = \mu_{z_i} + L_{z_i}\, e, \qquad \Sigma_k = L_k L_k^{\mathsf T},
+ *   \qquad e \sim \mathcal{N}(0, I),$$
+ *
+ * with $L_k$ the Cholesky factor of $\Sigma_k$: then $x_i$ has mean
+ * $\mu_k$ and covariance $L_k\, I\, L_k^{\mathsf T} = \Sigma_k$.
  */
 static em_status sample(const em_gmm *m, em_rng *r, double *x, size_t *z)
 {
@@ -146,15 +160,63 @@ static void print_shares(const em_gmm *m, const size_t *z)
 }
 
 /*
- * ## The figures
+ * ## Running it
  *
- * `density`: p(x) on a 200 x 200 grid over [-15, 15]^2 as a grey image (the
- * notebook's `imshow`; the notebook summed the components *without* their
- * weights, because pi was drawn in a later cell; we draw the true density).
- * `samples`: every sample, coloured by its component, over contours of p
- * (the window widened to hold every sample).
- * `density_1d`: the same recipe in one dimension, a histogram of the samples
- * under the density and its weighted components.
+ * Make the mixture, print it, draw the samples and count them: the 2D
+ * mixture first, then, from the same seed, a 1D one.
+ */
+static em_status run(em_gmm *m, uint32_t seed, double *x, size_t *z)
+{
+    em_rng r;
+    em_rng_seed(&r, seed);
+    make_mixture(&r, m);
+    print_mixture(m);
+    em_status st = sample(m, &r, x, z);
+    if (st == EM_OK)
+        print_shares(m, z);
+    return st;
+}
+
+/*
+ * The 2D mixture, its cumulative weights, three values of $z$ with the
+ * component each one picks, and each component's share of the samples:
+ *
+ * @output
+ *
+ * The samples follow the weights: each component's share is within about
+ * $\sqrt{\pi_k (1 - \pi_k) / n}$, a few thousandths, of its $\pi_k$ (the
+ * standard deviation of a binomial share).
+ *
+ * @figure density.png: The mixture density $p(x)$ on the notebook's window
+ * $[-15, 15]^2$, bright where points are likely. Five hills, one per
+ * component; each hill's height is its weight $\pi_k$ over the spread of
+ * its covariance, so a broad component with a large weight can still be
+ * faint.
+ *
+ * @figure samples.png: The 100 000 samples coloured by the component that
+ * made them (the hidden label $z_i$), over contour lines of $p(x)$. Where
+ * two components overlap, the colours mix: from the point alone you could
+ * not tell which made it. That uncertainty is what chapter 2 measures.
+ *
+ * The same recipe in one dimension:
+ *
+ * @output
+ *
+ * @figure density_1d.png: A histogram of the 100 000 one-dimensional samples
+ * (scaled to a density) under $p(x)$, the thick line, and its five weighted
+ * components $\pi_k\, \mathcal{N}(x \mid \mu_k, \sigma_k^2)$, dashed: the
+ * mixture is their sum, and the histogram follows it.
+ */
+/*
+ * ## How the figures are drawn
+ *
+ * `density`: $p(x)$ on a $200 \times 200$ grid over $[-15, 15]^2$ as an
+ * image (the notebook's `imshow`; the notebook summed the components
+ * *without* their weights, because $\pi$ was drawn in a later cell; we draw
+ * the true density). `samples`: every sample, coloured by its component,
+ * over contours of $p$ (the window widened to hold every sample).
+ * `density_1d`: a histogram of the 1D samples under the density and its
+ * weighted components.
  */
 /* Grid line a of GRID across [-half, half]. */
 static double grid_at(size_t a, double half)
@@ -283,25 +345,6 @@ static em_status figure_1d(em_figdir *fd, const em_gmm *m, const double *x, char
     return em_fig_end(&f, err, len);
 }
 
-/*
- * ## Running it
- *
- * The 2D mixture and its samples first, then, from the same seed, the 1D
- * one. The samples follow the weights: each component's share comes out
- * within about sqrt(pi_k (1 - pi_k) / N), a few thousandths, of its pi_k.
- */
-static em_status run(em_gmm *m, uint32_t seed, double *x, size_t *z)
-{
-    em_rng r;
-    em_rng_seed(&r, seed);
-    make_mixture(&r, m);
-    print_mixture(m);
-    em_status st = sample(m, &r, x, z);
-    if (st == EM_OK)
-        print_shares(m, z);
-    return st;
-}
-
 static em_status draw(em_figdir *fd, const em_gmm *m2, const double *x2, const size_t *z2,
                       const em_gmm *m1, const double *x1, char *err, size_t len)
 {
@@ -311,6 +354,12 @@ static em_status draw(em_figdir *fd, const em_gmm *m2, const double *x2, const s
     return st;
 }
 
+/*
+ * ## The program
+ *
+ * Both mixtures, their samples, then the figures into `--out` (by default
+ * `out/01_sampling/`).
+ */
 int main(int argc, char **argv)
 {
     em_cli cli = {.seed = 1195};

@@ -6,10 +6,12 @@
  * functions below, and the workbook turns each into a blank for you to fill
  * in. Everything around them is given.
  *
- * The data: 300 points, 210 from N(0, 1) and 90 from N(5, 1), drawn after
- * `np.random.seed(100)` exactly as numpy draws them. The model: K = 2
- * components with means mu_k, standard deviations sigma_k and weights pi_k.
- * EM runs 20 iterations and prints each one in the notebook's own format.
+ * The data: $n = 300$ points (`N` in the code, as in the notebook), 210
+ * from $\mathcal{N}(0, 1)$ and 90 from $\mathcal{N}(5, 1)$, drawn after
+ * `np.random.seed(100)` exactly as numpy draws them. The model: $K = 2$
+ * components with means $\mu_k$, standard deviations $\sigma_k$ and
+ * weights $\pi_k$. EM runs 20 iterations and prints each one in the
+ * notebook's own format.
  *
  * Run it: `build/04_em_fill_in` (figures in `out/04_em_fill_in/`).
  */
@@ -24,13 +26,16 @@ enum { N = 300, N1 = 210, K = 2, ITERATIONS = 20 };
 /*
  * ## The E-step (Bishop eq. 9.23)
  *
- * For every point i and component k, the responsibility
+ * For every point $i$ and component $k$, the responsibility
+ * ([derived here](math.html#the-e-step))
  *
  * $$\gamma_{ik} = \frac{\pi_k\, \mathcal{N}(x_i \mid \mu_k, \sigma_k^2)}
- *                     {\sum_j \pi_j\, \mathcal{N}(x_i \mid \mu_j, \sigma_j^2)}$$
+ *                     {\sum_j \pi_j\, \mathcal{N}(x_i \mid \mu_j, \sigma_j^2)}.$$
  *
- * First the numerator for each k, then divide each row by its sum, so that
- * every point's responsibilities add up to 1. (The library's E-step does the
+ * First the numerator for each $k$, then divide each row by its sum, so
+ * that every point's responsibilities add up to 1. `gamma[i * K + k]` is
+ * $\gamma_{ik}$, and `em_normal_pdf(x, mu, sigma)` is
+ * $\mathcal{N}(x \mid \mu, \sigma^2)$. (The library's E-step does the
  * same in the log domain, which never underflows; with these data the
  * direct form is exact enough and reads like the formula.)
  */
@@ -51,13 +56,16 @@ static void e_step(const double *x, const double *mu, const double *sigma, const
 /*
  * ## The M-step (Bishop eqs. 9.24-9.27, in one dimension)
  *
- * With N_k = sum_i gamma_ik, the effective number of points of component k:
+ * With $N_k = \sum_i \gamma_{ik}$, the effective number of points of
+ * component $k$ ([derived here](math.html#the-m-step)):
  *
- * $$\mu_k = \frac{1}{N_k} \sum_i \gamma_{ik}\, x_i, \qquad
- *   \sigma_k^2 = \frac{1}{N_k} \sum_i \gamma_{ik}\, (x_i - \mu_k)^2, \qquad
- *   \pi_k = \frac{N_k}{N}$$
+ * $$\mu_k = \frac{1}{N_k} \sum_{i=1}^{n} \gamma_{ik}\, x_i, \qquad
+ *   \sigma_k = \sqrt{\frac{1}{N_k} \sum_{i=1}^{n} \gamma_{ik}\, (x_i - \mu_k)^2}, \qquad
+ *   \pi_k = \frac{N_k}{n}$$
  *
- * (with the *new* mu_k in sigma_k).
+ * (with the *new* $\mu_k$ in $\sigma_k$). Three blanks, one per update:
+ * `m_step_mu`, `m_step_sigma` (it returns $\sigma_k$, not the variance)
+ * and `m_step_pi`.
  *
  * Each update is the weighted version of an everyday estimate: a weighted
  * mean, a weighted (population) standard deviation, a share of the points.
@@ -106,10 +114,11 @@ static double m_step_pi(double N_k)
 /*
  * ## The log-likelihood (Bishop eq. 9.28)
  *
- * $$\log L = \sum_i \log \Big( \sum_k \pi_k\, \mathcal{N}(x_i \mid \mu_k, \sigma_k^2) \Big)$$
+ * $$\log L = \sum_{i=1}^{n} \log \Big( \sum_{k=1}^{K} \pi_k\, \mathcal{N}(x_i \mid \mu_k, \sigma_k^2) \Big)$$
  *
  * The log of the sum, not the sum of logs: the components compete for each
- * point inside the logarithm. EM never lets this number fall.
+ * point inside the logarithm. EM never lets this number fall
+ * ([why](math.html#why-the-log-likelihood-never-falls)).
  */
 static double log_likelihood(const double *x, const double *mu, const double *sigma,
                              const double *pi)
@@ -129,7 +138,8 @@ static double log_likelihood(const double *x, const double *mu, const double *si
 /*
  * ## The data and the start
  *
- * `np.random.seed(100)`, then 210 normals N(0, 1) and 90 normals N(5, 1).
+ * `np.random.seed(100)`, then 210 normals $\mathcal{N}(0, 1)$ and 90
+ * normals $\mathcal{N}(5, 1)$.
  * The start, after `np.random.seed(42)`: the means are two points of the data
  * chosen at random (`np.random.choice`), both standard deviations the
  * standard deviation of all the data, and equal weights.
@@ -197,12 +207,39 @@ static void run_em(const double *x, double *mu, double *sigma, double *pi, doubl
 }
 
 /*
- * ## The figures
+ * What it prints, iteration by iteration, as the notebook printed it:
+ *
+ * @output
+ *
+ * Component 1 settles early on the big group near 0; component 2 starts
+ * broad and narrows onto the group near 5, while its weight falls from
+ * 1/2 towards the truth's $90/300 = 0.3$. By iteration 20 the
+ * log-likelihood no longer changes in its second decimal:
+ * $\mu \approx (-0.07, 5.11)$, $\sigma \approx (1.03, 1.08)$,
+ * $\pi \approx (0.70, 0.30)$, against the truth's $(0, 5)$, $(1, 1)$ and
+ * $(0.7, 0.3)$. When to stop in general is chapter 6's question.
+ *
+ * @figure data_histogram.png: The data as the notebook first drew them: a
+ * histogram of the 300 points in 10 bins. Two groups, a big one near 0 and
+ * a smaller one near 5.
+ *
+ * @figure fit.png: The fit after 20 iterations, the notebook's last figure:
+ * the data as a density histogram, the fitted mixture $p(x)$ and each
+ * weighted component $\pi_k\, \mathcal{N}(x \mid \mu_k, \sigma_k^2)$,
+ * dashed. The mixture is the sum of the dashed curves.
+ *
+ * @figure loglik.png: The log-likelihood after each iteration. It rises
+ * every time; where it flattens, EM is close to a maximum.
+ */
+
+/*
+ * ## How the figures are drawn
  *
  * `data_histogram`: the data as the notebook first saw it (10 bins).
  * `fit`: the notebook's final figure, the data as a density histogram (30
  * bins), the fitted mixture, and each weighted component dashed.
- * `loglik`: the log-likelihood against the iteration; it only ever rises.
+ * `loglik`: the log-likelihood against the iteration. `trace.txt` keeps
+ * every printed number to the last digit.
  */
 static em_status histogram_figure(em_figdir *fd, const double *x, char *err, size_t len)
 {
@@ -292,6 +329,12 @@ static em_status draw(em_figdir *fd, const double *x, const double *mu, const do
     return st;
 }
 
+/*
+ * ## The program
+ *
+ * The data, the start, twenty iterations, the figures (into `--out`, by
+ * default `out/04_em_fill_in/`).
+ */
 int main(int argc, char **argv)
 {
     em_cli cli = {.seed = 42};

@@ -1,20 +1,22 @@
 /*
  * # Chapter 5: EM in two dimensions
  *
- * *From notebook 001, its 2D example.* 300 points from two Gaussians in the
- * plane, 210 around (0, 0) and 90 around (4, 4), with correlated
- * covariances; EM must find both blobs, their shapes and their sizes.
+ * *From notebook 001, its 2D example.* $n = 300$ points from two
+ * Gaussians in the plane, 210 around $(0, 0)$ and 90 around $(4, 4)$, with
+ * correlated covariances; EM must find both blobs, their shapes and their
+ * sizes.
  *
- * In d dimensions each component has a mean vector mu_k and a d x d
- * covariance matrix Sigma_k, and the M-step's update for it is an outer
- * product (Bishop eq. 9.25):
+ * In $d$ dimensions each component has a mean vector $\mu_k$ and a
+ * $d \times d$ covariance matrix $\Sigma_k$, and the M-step's update for it
+ * is an outer product (Bishop eq. 9.25, [derived here](math.html#the-m-step)):
  *
- * $$\Sigma_k = \frac{1}{N_k} \sum_i \gamma_{ik}\, (x_i - \mu_k)(x_i - \mu_k)^{\mathsf T}$$
+ * $$\Sigma_k = \frac{1}{N_k} \sum_{i=1}^{n} \gamma_{ik}\, (x_i - \mu_k)(x_i - \mu_k)^{\mathsf T}.$$
  *
  * The start is different too: instead of guessing parameters, the notebook
- * guesses *responsibilities*, a random Dirichlet(1, 1) row for every point,
- * and runs one M-step on them. Every point starts half-red half-blue at
- * random, and EM has to pull the two colours apart.
+ * guesses *responsibilities*, a random $\mathrm{Dirichlet}(1, 1)$ row
+ * $(\gamma_{i1}, \gamma_{i2})$ for every point, and runs one M-step on
+ * them. Every point starts with a random mix of the two components' colours,
+ * and EM has to pull the two colours apart.
  *
  * Run it: `build/05_em_2d` (figures in `out/05_em_2d/`).
  */
@@ -31,14 +33,16 @@ enum { START = ITERATIONS + 1 }; /* iteration_figure's name for the start */
 /*
  * ## The M-step in two dimensions
  *
- * For each component: N_k and the new mean mu_k as in one dimension, then
- * the covariance, the weighted average of the outer products of the
- * deviations *from the new mean* (Bishop eq. 9.25):
+ * For each component: $N_k = \sum_i \gamma_{ik}$ and the new mean
+ * $\mu_k = \frac{1}{N_k} \sum_i \gamma_{ik}\, x_i$ as in one dimension,
+ * then the covariance, the weighted average of the outer products of the
+ * deviations *from the new mean* (Bishop eq. 9.25), entry by entry:
  *
- * $$\Sigma_{k,jl} = \frac{1}{N_k} \sum_i \gamma_{ik}\, (x_{ij} - \mu_{kj})(x_{il} - \mu_{kl})$$
+ * $$\Sigma_{k,jl} = \frac{1}{N_k} \sum_{i=1}^{n} \gamma_{ik}\, (x_{ij} - \mu_{kj})(x_{il} - \mu_{kl}).$$
  *
- * While it runs, m still holds the old means: using m->mean here instead
- * of mu_k is the classic mistake of chapter 6.
+ * In the code $\Sigma_{k,jl}$ is `Sigma_k[j * D + l]` and $x_{ij}$ is
+ * `x[i * D + j]`. While it runs, `m` still holds the old means: using
+ * `m->mean` here instead of `mu_k` is the classic mistake of chapter 6.
  */
 static void m_step(const double *x, const double *gamma, em_gmm *m)
 {
@@ -70,8 +74,8 @@ static void m_step(const double *x, const double *gamma, em_gmm *m)
  * ## The loop, and what we keep of it
  *
  * The E-step is the library's (log domain); the M-step is the one above.
- * Iteration t keeps the model theta_t, the responsibilities gamma_t
- * computed from it and its log-likelihood.
+ * Iteration $t$ keeps the model $\theta_t$, the responsibilities
+ * $\gamma^{(t)}$ computed from it and its log-likelihood $\ell(\theta_t)$.
  */
 typedef struct {
     double weight[ITERATIONS + 1][K], mean[ITERATIONS + 1][K * D];
@@ -123,6 +127,43 @@ static void print_trace(const snapshots *s)
     }
 }
 
+/*
+ * What it prints: the weights, the means and the log-likelihood after
+ * each iteration,
+ *
+ * @output 2
+ *
+ * For 20 iterations almost nothing happens: the start gave both components
+ * nearly the same mean, the centre of all the data, and the log-likelihood
+ * creeps up by about a unit per iteration. Then the means separate, the
+ * log-likelihood climbs by nearly a hundred in ten iterations, and by
+ * iteration 40
+ * the fit has found the blobs: weights $0.30$ and $0.70$, means near
+ * $(4, 4)$ and $(0, 0)$. The covariances it found:
+ *
+ * @output 2
+ *
+ * @figure start.png: The start: every point coloured by its random
+ * Dirichlet responsibilities, and the model $\theta_0$ that one M-step makes
+ * of them. Both means sit in the middle of the data and both ellipses
+ * cover it all: random responsibilities carry almost no information.
+ *
+ * @figure grid.png: The notebook's grid of ten snapshots, titled as the
+ * notebook titles them. Each point's colour mixes the two components'
+ * colours in proportion to $\gamma_{i1}$ and $\gamma_{i2}$; the crosses are
+ * the means, the solid and dashed ellipses the $1\sigma$ and $2\sigma$
+ * contours of each component. Through the plateau the colours barely
+ * change; then they sort, and the ellipses shrink onto the blobs.
+ *
+ * @figure em_2d.gif: The whole run as an animation, from the start to
+ * iteration 40.
+ *
+ * @figure loglik.png: The log-likelihood after each iteration: a long,
+ * nearly flat plateau, a steep climb as the blobs separate, and a
+ * levelling off. A stopping rule that quits on the plateau would stop far
+ * from the answer.
+ */
+
 /* trace.txt: every iteration to the last digit, in the golden run's
  * columns: t, pi_1 pi_2, mu_1, mu_2, Sigma_1 (4), Sigma_2 (4), log L. */
 static em_status save_trace(em_figdir *fd, const snapshots *s, char *err, size_t len)
@@ -141,22 +182,23 @@ static em_status save_trace(em_figdir *fd, const snapshots *s, char *err, size_t
 }
 
 /*
- * ## The figures
+ * ## How the figures are drawn
  *
- * Each point is coloured as the notebook colours it: red in proportion to
- * gamma_i1, blue in proportion to gamma_i2. Beyond the notebook, each
- * component's mean (a cross) and its 1-sigma and 2-sigma ellipses, the
- * curves where the Mahalanobis distance from mu_k is 1 and 2, as in
- * Bishop's Figure 9.8. `start`, the random Dirichlet responsibilities and
- * the model theta_0 made from them (half red, half blue at random);
- * `iter_00` ... `iter_40`, the responsibilities computed from theta_t;
- * `em_2d.gif`, all of them; `loglik`.
+ * Each point is coloured as the notebook colours it: component 1's colour
+ * in proportion to $\gamma_{i1}$, component 2's in proportion to
+ * $\gamma_{i2}$. Beyond the notebook, each component's mean (a cross) and
+ * its $1\sigma$ and $2\sigma$ ellipses, the curves where the Mahalanobis
+ * distance $\sqrt{(x - \mu_k)^{\mathsf T} \Sigma_k^{-1} (x - \mu_k)}$ is 1
+ * and 2, as in Bishop's Figure 9.8. `start`, the random Dirichlet
+ * responsibilities and the model $\theta_0$ made from them; `iter_00` ...
+ * `iter_40`, the responsibilities computed from $\theta_t$; `em_2d.gif`,
+ * all of them; `loglik`.
  *
  * `grid` is the notebook's 2 x 5 grid, as the notebook draws it: its list
  * `responsibilities_over_time` holds the start and then the E-step of each
  * iteration, so its panel `it` (1, 5, ..., 37) is our `iter_{it-1}`, and the
  * notebook titles it "Iteration {it + 1}". We keep the notebook's titles in
- * the grid; each figure alone is titled by t, the M-steps behind it.
+ * the grid; each figure alone is titled by $t$, the M-steps behind it.
  */
 static em_status iteration_figure(em_figdir *fd, const snapshots *s, size_t t, char *err,
                                   size_t len)
@@ -241,8 +283,10 @@ static em_status draw(em_figdir *fd, const snapshots *s, char *err, size_t len)
 /*
  * ## Running it
  *
- * `np.random.seed(42)`, a Dirichlet(1, 1) row of responsibilities for each
- * point, one M-step (the library's); then forty EM iterations.
+ * `np.random.seed(42)`, a $\mathrm{Dirichlet}(1, 1)$ row of
+ * responsibilities for each point, one M-step (the library's); then forty
+ * EM iterations, the table and the figures (into `--out`, by default
+ * `out/05_em_2d/`).
  */
 int main(int argc, char **argv)
 {

@@ -3,32 +3,43 @@
  *
  * *From notebook 003, its GMM class.* Instead of a fixed number of
  * iterations, EM now runs until the log-likelihood stops improving: until
- * one iteration gains less than tol = 1e-4. The start: means uniform in
- * [0, 1), identity covariances, equal weights.
+ * one iteration gains less than $\text{tol} = 10^{-4}$. The start: means
+ * uniform in $[0, 1)$, identity covariances, equal weights.
  *
  * The notebook's class has a bug. Its M-step computes each covariance around
  * the **old** mean,
  *
  * $$\Sigma_k = \frac{1}{N_k} \sum_i \gamma_{ik}\, (x_i - \mu_k^{\text{old}})(x_i - \mu_k^{\text{old}})^{\mathsf T},$$
  *
- * which equals the right covariance plus (mu_k_new - mu_k_old)(mu_k_new -
- * mu_k_old)^T: too wide whenever a mean moves. Does the log-likelihood then
- * fall, and does the loop `while ll - previous_ll > tol` hide it by stopping
- * at the first fall? We run the notebook's M-step and the textbook's side by
- * side from the same starts and measure. The answer is in the printout and
- * the figures: **it never falls**, and the reason is worth knowing.
+ * which equals the right covariance plus a term that is never negative,
+ *
+ * $$\Sigma_k = \Sigma_k^{\text{right}} + (\mu_k^{\text{new}} - \mu_k^{\text{old}})
+ *   (\mu_k^{\text{new}} - \mu_k^{\text{old}})^{\mathsf T}:$$
+ *
+ * too wide whenever a mean moves. Does the log-likelihood then fall, and
+ * does the loop `while ll - previous_ll > tol` hide it by stopping at the
+ * first fall? We run the notebook's M-step and the textbook's side by side
+ * from the same starts and measure. The answer is in the printout and the
+ * figures: **it never falls**, and the reason is worth knowing.
  *
  * Why not: EM only needs each M-step to *increase* (not maximise) the
- * expected complete-data log-likelihood Q (Dempster, Laird and Rubin's
- * "generalised EM"; Bishop section 9.4). The notebook's step does: its Sigma
- * is the best covariance *for the old mean*, so Q(mu_old, Sigma_nb) >=
- * Q(mu_old, Sigma_old); and the new mean is the best mean for *any*
- * covariance, so Q(mu_new, Sigma_nb) >= Q(mu_old, Sigma_nb). Two uphill
- * half-steps make an uphill step. What the bug costs is speed (the inflated
- * covariances slow the means down) and a different stopping point. And the
- * stopping rule cannot tell a right M-step from a wrong one: a loop that
- * "converged" proves nothing about the formulas. Tests against a reference
- * do (the workbook's checks).
+ * expected complete-data log-likelihood $Q$ (Dempster, Laird and Rubin's
+ * "generalised EM"; Bishop section 9.4; see
+ * [why the log-likelihood never falls](math.html#why-the-log-likelihood-never-falls)).
+ * The notebook's step does. Its $\Sigma^{\text{nb}}$ is the best covariance
+ * *for the old mean*, so
+ *
+ * $$Q(\mu^{\text{old}}, \Sigma^{\text{nb}}) \ge Q(\mu^{\text{old}}, \Sigma^{\text{old}});$$
+ *
+ * and the new mean is the best mean for *any* covariance, so
+ *
+ * $$Q(\mu^{\text{new}}, \Sigma^{\text{nb}}) \ge Q(\mu^{\text{old}}, \Sigma^{\text{nb}}).$$
+ *
+ * Two uphill half-steps make an uphill step. What the bug costs is speed
+ * (the inflated covariances slow the means down) and a different stopping
+ * point. And the stopping rule cannot tell a right M-step from a wrong one:
+ * a loop that "converged" proves nothing about the formulas. Tests against
+ * a reference do (the workbook's checks).
  *
  * Run it: `build/06_em_until_converged` (figures in `out/06_em_until_converged/`).
  */
@@ -47,9 +58,10 @@ static const double mu_true[K] = {-4, 0, 8}, var_true[K] = {1, 0.2, 3};
 /*
  * ## Two M-steps
  *
- * An M-step takes the responsibilities gamma and updates the model. The
- * notebook's, written as the notebook wrote it; and the library's, with
- * nothing added to the covariances (reg = 0), as the notebook adds nothing.
+ * An M-step takes the responsibilities $\gamma_{ik}$ and updates the
+ * model. The notebook's, written as the notebook wrote it; and the
+ * library's, with nothing added to the covariances (`reg = 0`), as the
+ * notebook adds nothing.
  */
 typedef em_status (*m_step_fn)(em_gmm *m, const double *x, size_t n, const double *resp);
 
@@ -93,8 +105,9 @@ static em_status textbook_m_step(em_gmm *m, const double *x, size_t n, const dou
  *     while ll - previous_ll > tol:
  *         previous_ll = log-likelihood; E-step; M-step; ll = log-likelihood
  *
- * It prints every iteration and the iteration it stopped at. history[t]
- * receives the log-likelihood after t iterations (history[0]: the start).
+ * It prints every iteration and the iteration it stopped at. `history[t]`
+ * receives the log-likelihood after $t$ iterations (`history[0]`: the
+ * start).
  */
 /* One iteration: the E-step (gamma from the model), the given M-step (the
  * model from gamma), and the log-likelihood of the new model in *ll. */
@@ -240,13 +253,48 @@ static em_status run_experiment(experiment *e, double *resp, double *history)
 }
 
 /*
- * ## The figures
+ * ## What it prints, and what it shows
+ *
+ * On the notebook's 7 points, first its own M-step, then the textbook's,
+ * each until it stops, with the model it stopped at:
+ *
+ * @output 4
+ *
+ * The notebook's run reproduces each of the 23 log-likelihoods the
+ * notebook printed. Both runs climb at every iteration; the notebook's
+ * takes 60 iterations where the textbook's takes 52, and they stop at
+ * nearly the same model.
+ * Run on for 100 iterations, neither ever falls:
+ *
+ * @output
+ *
+ * @figure loglik_7.png: The log-likelihood of both M-steps over 100
+ * iterations, with a ring where each loop stopped. Both curves rise
+ * throughout: the notebook's (covariance around the old mean) lags behind
+ * the textbook's, then joins it.
+ *
+ * @figure fit_7.png: The two fitted densities over the seven points: the
+ * notebook's as a broad band, the textbook's as a thin line on it. The
+ * line never leaves the band: the two fits coincide.
+ *
+ * The same on 60 points, 20 from each true component:
+ *
+ * @output 5
+ *
+ * @figure loglik_60.png: On 60 points, the same story: the notebook's
+ * M-step climbs more slowly (33 iterations against 29) and never falls.
+ *
+ * @figure fit_60.png: The two fits over a histogram of the 60 points: the
+ * line stays on the band again. Only a test of the M-step against a
+ * reference would have found the bug.
+ *
+ * ## How the figures are drawn
  *
  * `loglik_7`, `loglik_60`: the log-likelihood of both M-steps over 100
  * iterations (from the first; the start is far below), with a ring where
- * each loop stopped. `fit_7`, `fit_60`: the
- * two fitted mixture densities over the data, the notebook's as a broad red
- * band under the textbook's blue line: where you see both, they coincide.
+ * each loop stopped. `fit_7`, `fit_60`: the two fitted mixture densities
+ * over the data, the notebook's as a broad band under the textbook's line:
+ * where you see both, they coincide.
  */
 static em_status loglik_figure(em_figdir *fd, const experiment *e, char *err, size_t len)
 {
@@ -335,9 +383,10 @@ static em_status draw(em_figdir *fd, const experiment *e, char *err, size_t len)
  * ## Running it
  *
  * The 7 points from the notebook's recovered start; then 60 points, 20 from
- * each component N(-4, 1), N(0, 0.2), N(8, 3) (`norm.rvs(means[k],
- * np.sqrt(covs[k]), 20)`), drawn after `np.random.seed(44)`, and a start
- * drawn after them.
+ * each component $\mathcal{N}(-4, 1)$, $\mathcal{N}(0, 0.2)$,
+ * $\mathcal{N}(8, 3)$ (`norm.rvs(means[k], np.sqrt(covs[k]), 20)`), drawn
+ * after `np.random.seed(44)`, and a start drawn after them.
+
  */
 int main(int argc, char **argv)
 {
@@ -377,3 +426,11 @@ int main(int argc, char **argv)
             em_gmm_free(&e[j].fit[s]);
     return rc;
 }
+
+/*
+ * ## Where next
+ *
+ * That is the course's last chapter. [The mathematics](math.html) proves
+ * what the chapters used; [the workbook](workbook.html) is where you write
+ * EM yourself; [the `emlab` command](emlab.html) fits your own data.
+ */

@@ -1,53 +1,68 @@
 #!/bin/sh
-# build.sh BUILD OUT: the tutorial, woven from the chapters, as HTML in OUT.
-# Each chapter page: the prose of its comments, its code between, what it
-# printed and its figures (run now, so they are the current ones). Then the
-# hand-written pages. Formulas are MathML: nothing is fetched when a page is
-# opened.
+# build.sh BUILD OUT [open]: the tutorial, woven from the chapters, as HTML
+# in OUT. Each chapter page: the prose of its comments, its code between,
+# and what it printed and drew (run now, so they are the current ones),
+# each piece after the step that makes it (weave.awk's markers). Then the
+# hand-written pages. Every page links the previous and the next one in
+# course order, by title. Formulas are MathML: nothing is fetched when a
+# page is opened. With "open" as the third argument the exercises'
+# solutions are shown unfolded (the lecturer's edition).
 set -eu
 build=$1
 out=$2
+solutions=${3:-}
 here=$(dirname "$0")
 mkdir -p "$out"
 cp "$here/style.css" "$out/style.css"
 
-chapters=$(ls chapters/[0-9][0-9]_*.c | sort)
-prev=""
-set -- $chapters
+# The course, in order: the chapters, then the pages that follow them.
+course="$(ls chapters/[0-9][0-9]_*.c | sort | sed 's|.*/||; s|\.c$||') math workbook emlab figures"
+title() { # page name: its title, from its first heading
+    case $1 in
+        [0-9][0-9]_*) sed -n 's/^ \* # //p' "chapters/$1.c" | head -1 ;;
+        *) sed -n 's/^# //p' "$here/$1.md" | head -1 ;;
+    esac
+}
 render() { # markdown file, html file, title
     pandoc --standalone --mathml --from markdown+tex_math_dollars --to html5 \
         --css style.css --metadata pagetitle="$3 - emlab" "$1" -o "$2"
 }
 nav() { # prev next
-    printf '[Course map](index.html)'
-    [ -n "$1" ] && printf ' · [← %s](%s.html)' "$1" "$1"
-    [ -n "$2" ] && printf ' · [%s →](%s.html)' "$2" "$2"
-    printf '\n\n'
+    printf '<nav class="course">\n[Course map](index.html)'
+    [ -n "$1" ] && printf ' · [← %s](%s.html)' "$(title "$1")" "$1"
+    [ -n "$2" ] && printf ' · [%s →](%s.html)' "$(title "$2")" "$2"
+    printf '\n</nav>\n\n'
 }
-for src in $chapters; do
-    name=$(basename "$src" .c)
+chapter() { # name: the page's Markdown on stdout
+    src=chapters/$1.c
+    rm -rf "$out/$1"
+    if ! "$build/$1" --out "$out/$1" > "$out/$1.out" 2> "$out/$1.err"; then
+        echo "docs: $build/$1 failed:" >&2
+        cat "$out/$1.err" >&2
+        return 1
+    fi
+    figures=$(cd "$out/$1" && ls *.png *.gif 2> /dev/null | grep -v '^iter_' | sort | tr '\n' ' ')
+    awk -f "$here/weave.awk" -v checksum="$(cksum < "$src" | cut -d' ' -f1)" -v source="$src" \
+        -v printed="$out/$1.out" -v figdir="$1" -v figures="$figures" \
+        -v solutions="$solutions" "$src"
+}
+prev=""
+set -- $course
+for name in $course; do
     shift
-    next=""
-    [ $# -gt 0 ] && next=$(basename "$1" .c)
-    rm -rf "$out/$name"
-    "$build/$name" --out "$out/$name" > "$out/$name.out" 2> /dev/null
-    sum=$(cksum < "$src" | cut -d' ' -f1)
+    next=${1:-}
     {
         nav "$prev" "$next"
-        awk -f "$here/weave.awk" -v checksum="$sum" -v FILENAME_HINT="$src" "$src"
-        printf '\n## What it prints\n\n`%s` prints:\n\n```text\n' "build/$name"
-        cat "$out/$name.out"
-        printf '```\n\n## Its figures\n\n'
-        for fig in $(cd "$out/$name" && ls *.png *.gif 2> /dev/null | grep -v '^iter_' | sort); do
-            printf '![%s](%s/%s)\n\n' "$fig" "$name" "$fig"
-        done
+        case $name in
+            [0-9][0-9]_*) chapter "$name" ;;
+            *) cat "$here/$name.md" ;;
+        esac
+        printf '\n'
         nav "$prev" "$next"
     } > "$out/$name.md"
-    render "$out/$name.md" "$out/$name.html" "$name"
+    render "$out/$name.md" "$out/$name.html" "$(title "$name")"
     prev=$name
 done
-for page in index math workbook emlab figures; do
-    { cat "$here/$page.md"; printf '\n\n[Course map](index.html)\n'; } > "$out/$page.md"
-    render "$out/$page.md" "$out/$page.html" "$page"
-done
+{ cat "$here/index.md"; printf '\n'; nav "" "$(echo $course | cut -d' ' -f1)"; } > "$out/index.md"
+render "$out/index.md" "$out/index.html" "$(title index)"
 echo "docs: $(ls "$out"/*.html | wc -l) pages in $out/ (open $out/index.html)"

@@ -2,9 +2,12 @@
 # check.sh OUT: the tutorial is whole and current. Fails (exit 1) when a
 # chapter has no page, a page's code is not the chapter's current source
 # (its recorded checksum differs: run make docs), an image or a link on
-# any page does not resolve, or, measured in headless Chromium, a page is
-# wider than a 390 px phone screen. Screenshots of every page at 390 and
-# 1280 px go to OUT/shots/ for a reviewer.
+# any page does not resolve, or, looked at in headless Chromium (see
+# narrow.html): a page is wider than a 390 px phone screen, an image does
+# not load, a chapter page has no typeset formula, a folded solution can be
+# read without opening it, or the prose has mathematics in ASCII.
+# Screenshots of every page at 390 and 1280 px go to OUT/shots/ for a
+# reviewer.
 set -u
 out=$1
 bad=0
@@ -19,6 +22,12 @@ for src in chapters/[0-9][0-9]_*.c; do
     [ "$want" = "$got" ] || say "$page shows an old $src (run make docs)"
 done
 for page in "$out"/*.html; do
+    for ref in $(grep -o -E 'href="[^"#]*#[^"]+' "$page" | sed 's/^href="//' | sort -u); do
+        target=${ref%%#*}
+        [ -n "$target" ] || target=$(basename "$page")
+        [ -f "$out/$target" ] && ! grep -q "id=\"${ref#*#}\"" "$out/$target" &&
+            say "$page: $ref: $target has no section ${ref#*#}"
+    done
     for ref in $(grep -o -E '(src|href)="[^"#]+' "$page" | sed 's/^[a-z]*="//' | sort -u); do
         case $ref in
             http://*|https://*|mailto:*) say "$page links outside: $ref (pages must work offline)" ;;
@@ -39,11 +48,26 @@ else
         sed -n 's/.*data-result="\([^"]*\)".*/\1/p')
     rm -f "$out/.narrow.html"
     [ -n "$result" ] || say "chromium measured no page"
-    for r in $(echo "$result" | tr ';' ' '); do
-        case $r in
-            *=wide:*) say "${r%%=*} is ${r##*:} px wide at 390 px: it scrolls sideways" ;;
-        esac
-    done
+    # one page a line: NAME=ok, or NAME=problem|problem... (narrow.html)
+    echo "$result" | tr ';' '\n' | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g' > "$out/.inspected"
+    while IFS= read -r r; do
+        page=${r%%=*}
+        echo "${r#*=}" | tr '|' '\n' | while IFS= read -r p; do
+            case $p in
+                ok) ;;
+                wide:*) echo "docs-check: $page is ${p#wide:} px wide at 390 px: it scrolls sideways" ;;
+                img:*) echo "docs-check: $page: the image ${p#img:} does not load" ;;
+                nomath) echo "docs-check: $page has no typeset formula (TeX between \$ signs in the chapter's comments)" ;;
+                solution:marker) echo "docs-check: $page shows a BEGIN/END SOLUTION marker" ;;
+                solution:*) echo "docs-check: $page shows solution code outside its folded <details>: ${p#solution:}" ;;
+                ascii:*) echo "docs-check: $page has mathematics in ASCII in its prose (typeset it as TeX): ${p#ascii:}" ;;
+                *) echo "docs-check: $page: $p" ;;
+            esac
+        done
+    done < "$out/.inspected" > "$out/.problems"
+    rm -f "$out/.inspected"
+    if [ -s "$out/.problems" ]; then cat "$out/.problems" >&2; bad=1; fi
+    rm -f "$out/.problems"
     mkdir -p "$out/shots"
     for page in "$out"/*.html; do
         name=$(basename "$page" .html)
@@ -54,5 +78,5 @@ else
         done
     done
 fi
-[ $bad -eq 0 ] && echo "docs-check: $(ls "$out"/*.html | wc -l) pages, every chapter current, every link and figure resolves, none wider than a 390 px screen (screenshots in $out/shots/)"
+[ $bad -eq 0 ] && echo "docs-check: $(ls "$out"/*.html | wc -l) pages, every chapter current, every link and figure resolves and loads, none wider than a 390 px screen, every chapter typeset, no solution showing (screenshots in $out/shots/)"
 exit $bad

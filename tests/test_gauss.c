@@ -6,7 +6,7 @@ static const double nb003_x[7] = {-3, -2.5, -1, 0, 2, 4, 5};
 static const double nb003_mu[3] = {-4, 0, 8};
 static const double nb003_var[3] = {1, 0.2, 3};
 
-/* The 21 densities notebook 003 printed: norm.pdf(x_n, mu_k, sqrt(var_k)),
+/* The 21 densities notebook 003 printed: norm.pdf(x_i, mu_k, sqrt(var_k)),
  * point by point, component by component. */
 static const double nb003_pdf[21] = {
     0.24197072451914337,   1.5092779429032093e-10, 4.01862412158526e-10,

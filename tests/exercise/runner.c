@@ -45,12 +45,12 @@ static const blank blanks[] = {
       "there is none, keep index = K - 1.",
       "index = min { k : z < cum_k }   (for k = 0 .. K-1: if z < cum[k], that is it)"}},
     {"responsibility", "02_responsibilities",
-     {"A responsibility is a share: component k's weighted density at x_n, out of all the "
+     {"A responsibility is a share: component k's weighted density at x_i, out of all the "
       "components' weighted densities there.",
-      "Compute pi_j N(x_n | mu_j, sigma_j^2) for every j and add them up; divide component "
+      "Compute pi_j N(x_i | mu_j, sigma_j^2) for every j and add them up; divide component "
       "k's by that total. em_normal_pdf(x, mu, sigma) takes the standard deviation, "
       "sigma = sqrt(variance).",
-      "gamma = pi_k N(x_n | mu_k, sigma_k^2) / sum_j pi_j N(x_n | mu_j, sigma_j^2)"}},
+      "gamma = pi_k N(x_i | mu_k, sigma_k^2) / sum_j pi_j N(x_i | mu_j, sigma_j^2)"}},
     {"e_step", "04_em_fill_in",
      {"For each point, compute the numerator pi_k N(x_i | mu_k, sigma_k^2) for every "
       "component, then make the point's row add up to 1.",
