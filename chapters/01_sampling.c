@@ -30,7 +30,7 @@
 #include <string.h>
 #include "emlab.h"
 
-enum { K = 5, N = 100000, GRID = 200 };
+enum { K = 5, N = 100000 };
 static const double XMAX = 10.0;
 
 /*
@@ -210,147 +210,26 @@ static em_status run(em_gmm *m, uint32_t seed, double *x, size_t *z)
 /*
  * ## How the figures are drawn
  *
- * `density`: $p(x)$ on a $200 \times 200$ grid over $[-15, 15]^2$ as an
- * image (the notebook's `imshow`; the notebook summed the components
- * *without* their weights, because $\pi$ was drawn in a later cell; we draw
- * the true density). `samples`: every sample, coloured by its component,
- * over contours of $p$ (the window widened to hold every sample).
- * `density_1d`: a histogram of the 1D samples under the density and its
- * weighted components.
+ * With the library's figures of a mixture: `density`, $p(x)$ over the
+ * notebook's window $[-15, 15]^2$ as an image (the notebook's `imshow`; the
+ * notebook summed the components *without* their weights, because $\pi$
+ * was drawn in a later cell; we draw the true density); `samples`, every
+ * sample coloured by its component over contours of $p$; `density_1d`, a
+ * histogram of the 1D samples under $p(x)$ and its weighted components.
  */
-/* Grid line a of GRID across [-half, half]. */
-static double grid_at(size_t a, double half)
-{
-    return -half + 2.0 * half * (double)a / (GRID - 1);
-}
-
-/* p(x) on the GRID x GRID grid over [-half, half]^2. */
-static em_status density_grid(const em_gmm *m, double half, double *p)
-{
-    double *xy = malloc(2 * GRID * GRID * sizeof *xy);
-    if (!xy)
-        return EM_ENOMEM;
-    for (size_t a = 0; a < GRID; a++)
-        for (size_t b = 0; b < GRID; b++) {
-            xy[2 * (a * GRID + b)] = grid_at(a, half);
-            xy[2 * (a * GRID + b) + 1] = grid_at(b, half);
-        }
-    em_status st = em_gmm_log_density(m, xy, GRID * GRID, p);
-    for (size_t g = 0; st == EM_OK && g < GRID * GRID; g++)
-        p[g] = exp(p[g]);
-    free(xy);
-    return st;
-}
-
-static void write_grid(em_fig *f, const double *p, double half)
-{
-    FILE *out = em_fig_block(f, "grid");
-    for (size_t a = 0; a < GRID; a++) {
-        for (size_t b = 0; b < GRID; b++)
-            fprintf(out, "%.6g %.6g %.6g\n", grid_at(a, half), grid_at(b, half),
-                    p[a * GRID + b]);
-        fputc('\n', out);
-    }
-}
-
-static em_status figures_2d(em_figdir *fd, const em_gmm *m, const double *x, const size_t *z,
-                            char *err, size_t len)
-{
-    /* the notebook's window, [-15, 15]^2; the samples' one, wider if a
-     * sample falls outside it */
-    double half = 1.5 * XMAX, lim = half;
-    for (size_t v = 0; v < 2 * N; v++)
-        lim = fmax(lim, 1.02 * fabs(x[v]));
-    double *p = malloc(GRID * GRID * sizeof *p);
-    em_status st = p ? density_grid(m, half, p) : EM_ENOMEM;
-    em_fig f;
-    if (st == EM_OK && (st = em_fig_begin(&f, fd, "density", "heatmap.gp", err, len)) == EM_OK) {
-        write_grid(&f, p, half);
-        em_fig_set_str(&f, "title_text", "The mixture density p(x), K = 5");
-        em_fig_set_num(&f, "fig_w", 900);
-        em_fig_set_num(&f, "fig_h", 800);
-        st = em_fig_end(&f, err, len);
-    }
-    if (st == EM_OK)
-        st = density_grid(m, lim, p);
-    if (st == EM_OK && (st = em_fig_begin(&f, fd, "samples", "samples2d.gp", err, len)) == EM_OK) {
-        write_grid(&f, p, lim);
-        char block[16];
-        for (size_t k = 0; k < K; k++) {
-            snprintf(block, sizeof block, "comp%zu", k + 1);
-            FILE *out = em_fig_block(&f, block);
-            for (size_t i = 0; i < N; i++)
-                if (z[i] == k)
-                    fprintf(out, "%.5g %.5g\n", x[2 * i], x[2 * i + 1]);
-        }
-        /* contours at p_max e^{-1}, ..., p_max e^{-7}: geometric steps, so
-         * that faint components get lines too */
-        double p_max = 0.0;
-        char levels[256] = "";
-        for (size_t g = 0; g < GRID * GRID; g++)
-            p_max = fmax(p_max, p[g]);
-        for (int t = 7; t >= 1; t--)
-            snprintf(levels + strlen(levels), sizeof levels - strlen(levels), "%s%.6g",
-                     t == 7 ? "" : ",", p_max * exp(-t));
-        em_fig_set_str(&f, "levels", levels);
-        em_fig_set_num(&f, "lim", lim);
-        em_fig_set_num(&f, "n_comp", K);
-        em_fig_set_str(&f, "title_text", "100 000 samples, coloured by component");
-        em_fig_set_num(&f, "fig_w", 850);
-        em_fig_set_num(&f, "fig_h", 900);
-        st = em_fig_end(&f, err, len);
-    }
-    free(p);
-    return st;
-}
-
-static em_status figure_1d(em_figdir *fd, const em_gmm *m, const double *x, char *err,
-                           size_t len)
-{
-    enum { CURVE = 800 };
-    double lo, hi, gx[CURVE], comp[CURVE * K], mix[CURVE];
-    em_fig f;
-    em_min_max(x, N, 1, &lo, &hi);
-    em_status st = em_gmm_curves_1d(m, lo, hi, CURVE, gx, comp, mix);
-    if (st == EM_OK)
-        st = em_fig_begin(&f, fd, "density_1d", "curves.gp", err, len);
-    if (st)
-        return st;
-    st = em_fig_histogram(&f, "bars", x, N, 1, 120, lo, hi, 1);
-    em_fig_xy(&f, "curve1", gx, mix, CURVE, 1);
-    char name[16], key[32];
-    for (size_t k = 0; k < K; k++) {
-        snprintf(name, sizeof name, "curve%zu", k + 2);
-        em_fig_xy(&f, name, gx, comp + k, CURVE, K);
-        snprintf(name, sizeof name, "style_%zu", k + 2);
-        em_fig_set_num(&f, name, (double)(k + 1));
-        snprintf(name, sizeof name, "dash_%zu", k + 2);
-        em_fig_set_num(&f, name, 2);
-        snprintf(name, sizeof name, "key_%zu", k + 2);
-        snprintf(key, sizeof key, "π_%zu N(x | μ_%zu, σ_%zu^2)", k + 1, k + 1, k + 1);
-        em_fig_set_str(&f, name, key);
-    }
-    em_fig_set_num(&f, "n_curves", K + 1);
-    em_fig_set_str(&f, "key_1", "p(x)");
-    em_fig_set_num(&f, "style_1", 11);
-    em_fig_set_num(&f, "has_bars", 1);
-    em_fig_set_str(&f, "bars_key", "100 000 samples");
-    em_fig_set_str(&f, "title_text", "The same recipe in one dimension");
-    em_fig_set_str(&f, "key_pos", "outside right top");
-    em_fig_set_num(&f, "fig_w", 1200);
-    if (st) {
-        em_fig_abort(&f);
-        return st;
-    }
-    return em_fig_end(&f, err, len);
-}
-
 static em_status draw(em_figdir *fd, const em_gmm *m2, const double *x2, const size_t *z2,
                       const em_gmm *m1, const double *x1, char *err, size_t len)
 {
-    em_status st = figures_2d(fd, m2, x2, z2, err, len);
+    const double half = 1.5 * XMAX;
+    const em_fig_1d one_d = {.title = "The same recipe in one dimension",
+                             .data_key = "100 000 samples", .weighted_keys = 1, .bins = 120};
+    em_status st = em_fig_density_2d(fd, "density", "The mixture density p(x), K = 5", m2, half,
+                                     err, len);
     if (st == EM_OK)
-        st = figure_1d(fd, m1, x1, err, len);
+        st = em_fig_samples_2d(fd, "samples", "100 000 samples, coloured by component", m2, x2,
+                               z2, N, half, err, len);
+    if (st == EM_OK)
+        st = em_fig_mixture_1d(fd, "density_1d", m1, x1, N, &one_d, err, len);
     return st;
 }
 

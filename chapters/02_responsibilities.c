@@ -185,7 +185,7 @@ static em_status curves_figure(em_figdir *fd, const char *name, const char *titl
         return st;
     static const char *keys[2][K] = {
         {"component 1 (μ = -4)", "component 2 (μ = 0)", "component 3 (μ = 8)"},
-        {"", "component 2, σ = 0.2 (wrong)", "component 3, σ = 3 (wrong)"}};
+        {"", "wrong: σ_2 = 0.2", "wrong: σ_3 = 3"}};
     size_t c = 0;
     char block[16], var[16];
     for (int pass = 0; pass < (wrong ? 2 : 1); pass++) {
@@ -215,8 +215,10 @@ static em_status curves_figure(em_figdir *fd, const char *name, const char *titl
     if (wrong) { /* on a log scale the tails show: who reaches x = -1? */
         em_fig_set_num(&f, "log_y", 1);
         em_fig_set_num(&f, "y_min", 1e-9);
-        em_fig_set_str(&f, "key_pos", "outside right center");
-        em_fig_set_num(&f, "fig_w", 1300);
+        em_fig_set_str(&f, "key_pos", "below center maxcols 3 samplen 2.5 nobox");
+        em_fig_set_num(&f, "key_rows", 3);
+        em_fig_set_num(&f, "fig_w", 1000);
+        em_fig_set_num(&f, "fig_h", 720);
         em_fig_set_num(&f, "mark_x", x[2]);
         em_fig_set_str(&f, "mark_text", "x_3 = -1");
     }

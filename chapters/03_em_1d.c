@@ -86,7 +86,7 @@ static int take_snapshot(size_t t, const em_gmm *m, const double *resp, double l
 
 static void print_snapshots(const snapshots *s)
 {
-    printf("EM with equal weights on %d points: N(mu_1, sigma_1^2) blue, N(mu_2, sigma_2^2) red\n",
+    printf("EM with equal weights on %d points: N(mu_1, sigma_1^2) blue, N(mu_2, sigma_2^2) orange\n",
            N);
     printf("iteration        mu_1     sigma_1        mu_2     sigma_2   log-likelihood\n");
     for (size_t t = 0; t <= ITERATIONS; t++)
@@ -166,9 +166,11 @@ static em_status iteration_figure(em_figdir *fd, const snapshots *s, size_t t, c
     em_fig_set_num(&f, "has_points", 1);
     em_fig_set_num(&f, "points_palette", 1);
     em_fig_set_str(&f, "points_key", "");
-    em_fig_set_str(&f, "cb_text", "γ_{i1}: share of fit 1");
+    em_fig_set_str(&f, "share_1", "point: γ_{i1} = 1");
+    em_fig_set_str(&f, "share_half", "γ_{i1} = 1/2");
+    em_fig_set_str(&f, "share_0", "γ_{i1} = 0");
     em_fig_set_str(&f, "ylabel_text", "density");
-    em_fig_set_str(&f, "key_pos", "top left");
+    em_fig_set_str(&f, "key_pos", "top left maxrows 3 samplen 2");
     em_fig_set_num(&f, "y_top", top); /* one scale for every frame: they line up */
     return em_fig_end(&f, err, len);
 }
@@ -194,7 +196,7 @@ static em_status draw(em_figdir *fd, const snapshots *s, const double *x, char *
                                                    "iter_4", "iter_5", "iter_6", "iter_7",
                                                    "iter_8", "iter_9"};
     for (size_t t = 0; t <= ITERATIONS && st == EM_OK; t++) {
-        st = iteration_figure(fd, s, t, x, gx, 1.1 * top, err, len);
+        st = iteration_figure(fd, s, t, x, gx, 1.45 * top, err, len); /* room for the key */
         names[t] = all[t];
     }
     const char *four[4] = {"iter_0", "iter_3", "iter_6", "iter_9"};

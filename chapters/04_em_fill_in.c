@@ -263,46 +263,19 @@ static em_status histogram_figure(em_figdir *fd, const double *x, char *err, siz
 static em_status fit_figure(em_figdir *fd, const double *x, const double *mu,
                             const double *sigma, const double *pi, char *err, size_t len)
 {
-    enum { GRID = 1000 };
+    const em_fig_1d notebook = {.title = "1D GMM Fit Using EM", .data_key = "Data histogram",
+                                .mixture_key = "Fitted GMM", .bins = 30};
     em_gmm m;
-    em_fig f;
-    double lo, hi, *gx = malloc(GRID * sizeof *gx), *comp = malloc(GRID * K * sizeof *comp);
-    double *mix = malloc(GRID * sizeof *mix);
-    em_status st = gx && comp && mix ? em_gmm_alloc(&m, K, 1) : EM_ENOMEM;
-    if (st == EM_OK) {
-        for (size_t k = 0; k < K; k++) {
-            m.weight[k] = pi[k];
-            m.mean[k] = mu[k];
-            m.cov[k] = sigma[k] * sigma[k];
-        }
-        em_min_max(x, N, 1, &lo, &hi);
-        st = em_gmm_curves_1d(&m, lo - 1, hi + 1, GRID, gx, comp, mix);
-        em_gmm_free(&m);
+    em_status st = em_gmm_alloc(&m, K, 1);
+    if (st)
+        return st;
+    for (size_t k = 0; k < K; k++) {
+        m.weight[k] = pi[k];
+        m.mean[k] = mu[k];
+        m.cov[k] = sigma[k] * sigma[k]; /* the library keeps variances */
     }
-    if (st == EM_OK)
-        st = em_fig_begin(&f, fd, "fit", "curves.gp", err, len);
-    if (st == EM_OK) {
-        st = em_fig_histogram(&f, "bars", x, N, 1, 30, lo, hi, 1);
-        em_fig_xy(&f, "curve1", gx, mix, GRID, 1);
-        em_fig_xy(&f, "curve2", gx, comp, GRID, K);
-        em_fig_xy(&f, "curve3", gx, comp + 1, GRID, K);
-        em_fig_set_num(&f, "has_bars", 1);
-        em_fig_set_str(&f, "bars_key", "Data histogram");
-        em_fig_set_num(&f, "n_curves", 3);
-        em_fig_set_str(&f, "key_1", "Fitted GMM");
-        em_fig_set_num(&f, "style_1", 11);
-        em_fig_set_str(&f, "key_2", "Component 1");
-        em_fig_set_num(&f, "style_2", 1);
-        em_fig_set_num(&f, "dash_2", 2);
-        em_fig_set_str(&f, "key_3", "Component 2");
-        em_fig_set_num(&f, "style_3", 2);
-        em_fig_set_num(&f, "dash_3", 2);
-        em_fig_set_str(&f, "title_text", "1D GMM Fit Using EM");
-        st = st ? (em_fig_abort(&f), st) : em_fig_end(&f, err, len);
-    }
-    free(gx);
-    free(comp);
-    free(mix);
+    st = em_fig_mixture_1d(fd, "fit", &m, x, N, &notebook, err, len);
+    em_gmm_free(&m);
     return st;
 }
 

@@ -27,7 +27,7 @@
 #include "emlab.h"
 #include "notebook001_2d_data.h"
 
-enum { N = 300, D = 2, K = 2, ITERATIONS = 40, ELLIPSE = 120 };
+enum { N = 300, D = 2, K = 2, ITERATIONS = 40 };
 enum { START = ITERATIONS + 1 }; /* iteration_figure's name for the start */
 
 /*
@@ -203,54 +203,32 @@ static em_status save_trace(em_figdir *fd, const snapshots *s, char *err, size_t
 static em_status iteration_figure(em_figdir *fd, const snapshots *s, size_t t, char *err,
                                   size_t len)
 {
-    char name[32], title[64];
-    double xy[2 * ELLIPSE];
-    const double *gamma = t == START ? s->start : s->resp[t];
-    size_t theta = t == START ? 0 : t; /* the start's model is theta_0 */
-    em_fig f;
-    if (t == START)
-        snprintf(name, sizeof name, "start");
-    else
-        snprintf(name, sizeof name, "iter_%02zu", t);
-    em_status st = em_fig_begin(&f, fd, name, "resp2d.gp", err, len);
+    char name[32], title[64], panel_title[32];
+    const double *x = &notebook001_2d[0][0];
+    double frame[4]; /* the same for every figure: they line up */
+    em_fig_frame_2d(x, N, D, 0, 1, frame);
+    em_fig_2d look = {.title = title, .a = 0, .b = 1, .frame = frame, .fig_w = 700, .fig_h = 760};
+    em_gmm m; /* theta_t; the start's model is theta_0 */
+    size_t theta = t == START ? 0 : t;
+    em_status st = em_gmm_alloc(&m, K, D);
     if (st)
         return st;
-    FILE *out = em_fig_block(&f, "points");
-    for (size_t i = 0; i < N; i++) {
-        long red = lround(255.0 * gamma[i * K]), blue = lround(255.0 * gamma[i * K + 1]);
-        fprintf(out, "%.10g %.10g %ld\n", notebook001_2d[i][0], notebook001_2d[i][1],
-                red * 65536 + blue);
-    }
-    static const int style[K] = {2, 1}; /* component 1 red, component 2 blue */
-    for (size_t k = 0; k < K && st == EM_OK; k++) {
-        const double *mu = s->mean[theta] + k * D, *Sigma = s->cov[theta] + k * D * D;
-        for (int c = 1; c <= 2 && st == EM_OK; c++) {
-            snprintf(name, sizeof name, "sig%d_c%zu", c, k + 1);
-            st = em_ellipse(mu, Sigma, (double)c, ELLIPSE, xy);
-            em_fig_rows(&f, name, xy, ELLIPSE, 2);
-        }
-        snprintf(name, sizeof name, "mean_c%zu", k + 1);
-        fprintf(em_fig_block(&f, name), "%.10g %.10g\n", mu[0], mu[1]);
-        snprintf(name, sizeof name, "style_%zu", k + 1);
-        em_fig_set_num(&f, name, style[k]);
-    }
-    if (t == START)
+    memcpy(m.weight, s->weight[theta], sizeof s->weight[theta]);
+    memcpy(m.mean, s->mean[theta], sizeof s->mean[theta]);
+    memcpy(m.cov, s->cov[theta], sizeof s->cov[theta]);
+    if (t == START) {
+        snprintf(name, sizeof name, "start");
         snprintf(title, sizeof title, "The start: random Dirichlet(1, 1) responsibilities");
-    else
+    } else {
+        snprintf(name, sizeof name, "iter_%02zu", t);
         snprintf(title, sizeof title, "Iteration %zu", t);
-    em_fig_set_str(&f, "title_text", title);
-    if (t != START) { /* the notebook's title in its grid: see above */
-        snprintf(title, sizeof title, "Iteration %zu", t + 2);
-        em_fig_set_str(&f, "panel_title", title);
+        snprintf(panel_title, sizeof panel_title, "Iteration %zu", t + 2); /* see above */
+        look.panel_title = panel_title;
     }
-    em_fig_set_num(&f, "n_comp", K);
-    em_fig_set_num(&f, "fig_w", 700);
-    em_fig_set_num(&f, "fig_h", 700);
-    if (st) {
-        em_fig_abort(&f);
-        return st;
-    }
-    return em_fig_end(&f, err, len);
+    st = em_fig_snapshot_2d(fd, name, x, N, &m, t == START ? s->start : s->resp[t], &look, err,
+                            len);
+    em_gmm_free(&m);
+    return st;
 }
 
 static em_status draw(em_figdir *fd, const snapshots *s, char *err, size_t len)

@@ -298,34 +298,26 @@ static em_status run_experiment(experiment *e, double *resp, double *history)
  */
 static em_status loglik_figure(em_figdir *fd, const experiment *e, char *err, size_t len)
 {
-    char name[32], title[96];
-    em_fig f;
-    snprintf(name, sizeof name, "loglik_%s", e->name);
-    em_status st = em_fig_begin(&f, fd, name, "lines.gp", err, len);
-    if (st)
-        return st;
-    for (int s = 0; s < 2; s++) /* from iteration 1: the start is far below */
-        em_fig_series(&f, s ? "curve2" : "curve1", e->curve[s] + 1, CURVE_ITER, 1, 1.0);
-    /* label the notebook's stop below its ring, the textbook's above */
+    char name[32], title[96], stops[2][32];
+    const em_fig_curve curves[2] = { /* from iteration 1: the start is far below */
+        {.y = e->curve[0] + 1, .n = CURVE_ITER, .x0 = 1, .style = 2,
+         .key = "notebook: covariance around the old mean"},
+        {.y = e->curve[1] + 1, .n = CURVE_ITER, .x0 = 1, .style = 1,
+         .key = "textbook: around the new mean"}};
+    /* a ring where each loop stopped; the notebook's label below, the
+     * textbook's above */
     double span = e->curve[1][CURVE_ITER] - e->curve[1][1];
-    FILE *marks = em_fig_block(&f, "marks");
+    em_fig_mark marks[2];
     for (int s = 0; s < 2; s++) {
-        double y = e->curve[s][e->stopped[s]];
-        fprintf(marks, "%zu %.17g \"%s stops (%zu)\" %zu %.17g\n", e->stopped[s], y,
-                s ? "textbook" : "notebook", e->stopped[s], e->stopped[s],
-                y + (s ? 0.07 : -0.07) * span);
+        snprintf(stops[s], sizeof stops[s], "%s stops (%zu)", s ? "textbook" : "notebook",
+                 e->stopped[s]);
+        marks[s] = (em_fig_mark){(double)e->stopped[s], e->curve[s][e->stopped[s]],
+                                 (s ? 0.07 : -0.07) * span, stops[s]};
     }
+    snprintf(name, sizeof name, "loglik_%s", e->name);
     snprintf(title, sizeof title, "%s points: log-likelihood of the two M-steps", e->name);
-    em_fig_set_str(&f, "title_text", title);
-    em_fig_set_str(&f, "xlabel_text", "iteration");
-    em_fig_set_str(&f, "ylabel_text", "log-likelihood");
-    em_fig_set_num(&f, "n_curves", 2);
-    em_fig_set_str(&f, "key_1", "notebook: covariance around the old mean");
-    em_fig_set_num(&f, "style_1", 2);
-    em_fig_set_str(&f, "key_2", "textbook: around the new mean");
-    em_fig_set_num(&f, "style_2", 1);
-    em_fig_set_num(&f, "has_marks", 1);
-    return em_fig_end(&f, err, len);
+    const em_fig_axes axes = {.title = title, .xlabel = "iteration", .ylabel = "log-likelihood"};
+    return em_fig_curves(fd, name, curves, 2, marks, 2, &axes, err, len);
 }
 
 static em_status fit_figure(em_figdir *fd, const experiment *e, char *err, size_t len)

@@ -49,4 +49,4 @@ plot data index 'points' using 1:2:3 with points pt 7 ps ((in_panel ? 0.8 : 1.3)
      NaN with points pt 2 ps (2*ps_scale) lw 3 lc rgb '#000000' title key_mean, \
      NaN with lines lw 3 lc rgb '#555555' title (tex ? '$1\sigma$' : '1σ'), \
      NaN with lines lw 2 dt 2 lc rgb '#555555' title (tex ? '$2\sigma$' : '2σ'), \
-     NaN with points pt 7 ps (1.6*ps_scale) lc rgb '#7f5f9f' title key_point
+     NaN with points pt 7 ps (1.6*ps_scale) lc rgb '#6b6859' title key_point

@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include "gmm.h"
 #include "status.h"
 #include "textio.h"
 
@@ -172,6 +173,98 @@ em_status em_fig_animation(em_figdir *fd, const char *name, const char *const *f
  * files: trace.txt, say. Returns EM_EIO or EM_ENOMEM with a message. */
 em_status em_fig_table(em_figdir *fd, const char *file, const double *x, size_t n, size_t d,
                        char *const *names, char *err, size_t errlen);
+
+/* --- the figures of EM, one call each (figure_em.c) ------------------------ */
+
+/* The components' colours, component k (from 0) in em_palette[k % 8]: the
+ * line styles 1 to 8 of plots/style.gp, chosen to stay distinct for
+ * colour-blind readers. */
+enum { EM_PALETTE_SIZE = 8 };
+extern const unsigned em_palette[EM_PALETTE_SIZE];
+
+/* A point's colour (0xRRGGBB): each component's colour in proportion to
+ * its responsibility gamma[k], k < K. */
+unsigned em_fig_mix(const double *gamma, size_t K);
+
+/* The density p(x) of a 2-D mixture on a 200 x 200 grid over
+ * [-half, half]^2, as an image with a colour box (plots/heatmap.gp). */
+em_status em_fig_density_2d(em_figdir *fd, const char *name, const char *title,
+                            const em_gmm *m, double half, char *err, size_t errlen);
+
+/* n samples x (n x 2) of the 2-D mixture m, sample i coloured by its
+ * component z[i], over contour lines of p(x) (plots/samples2d.gp); the
+ * window is [-half, half]^2 or wider, to hold every sample. */
+em_status em_fig_samples_2d(em_figdir *fd, const char *name, const char *title,
+                            const em_gmm *m, const double *x, const size_t *z, size_t n,
+                            double half, char *err, size_t errlen);
+
+/* A 1-D mixture over its data: a density histogram of x, the mixture p(x)
+ * (thick, black) and each weighted component pi_k N(x | mu_k, sigma_k^2)
+ * (dashed, in its colour), the key below. */
+typedef struct {
+    const char *title;
+    const char *data_key;    /* the histogram's key; NULL: "data"        */
+    const char *mixture_key; /* p(x)'s key; NULL: "p(x)"                 */
+    const char *xlabel;      /* NULL: x                                  */
+    int literal_labels;      /* 1: labels as written (column names)      */
+    int weighted_keys;       /* 1: keys "π_k N(x | μ_k, σ_k^2)", 0: "component k" */
+    size_t bins;             /* 0: 40                                    */
+    int fig_w, fig_h;        /* pixels; 0: 1100 x 650                    */
+} em_fig_1d;
+em_status em_fig_mixture_1d(em_figdir *fd, const char *name, const em_gmm *m,
+                            const double *x, size_t n, const em_fig_1d *opt, char *err,
+                            size_t errlen);
+
+/* A 2-D snapshot of EM, as Bishop's Figure 9.8 draws one: the points,
+ * each coloured by its responsibilities resp (n x K, em_fig_mix), each
+ * component's mean (a cross) and its 1- and 2-sigma ellipses, a key below
+ * (plots/resp2d.gp). x is n x d, in the model's units; coordinates a and b
+ * are drawn. */
+typedef struct {
+    const char *title;
+    const char *panel_title; /* in a panel, this instead of the title    */
+    const char *xlabel, *ylabel; /* NULL: x_1, x_2                      */
+    int literal_labels;      /* 1: labels as written (column names)      */
+    size_t a, b;             /* the coordinates drawn (0 and 1 in 2-D)   */
+    const double *frame;     /* {x_min, x_max, y_min, y_max}, or NULL:
+                                em_fig_frame_2d's                        */
+    size_t max_points;       /* draw every m-th point to keep at most this
+                                many; 0: all                             */
+    int fig_w, fig_h;        /* pixels; 0: 800 x 750                     */
+} em_fig_2d;
+em_status em_fig_snapshot_2d(em_figdir *fd, const char *name, const double *x, size_t n,
+                             const em_gmm *m, const double *resp, const em_fig_2d *opt,
+                             char *err, size_t errlen);
+
+/* The frame em_fig_snapshot_2d draws by default: the extent of
+ * coordinates a and b of x (n x d) and 15% more on every side. Give every
+ * snapshot of a run the same one, and they line up. */
+void em_fig_frame_2d(const double *x, size_t n, size_t d, size_t a, size_t b,
+                     double frame[4]);
+
+/* Curves y against x with marked points (a ring, and a label
+ * label_dy above it, or below when negative), drawn by plots/lines.gp: a
+ * log-likelihood against the iteration, a criterion against K. */
+typedef struct {
+    const double *x;         /* NULL: x = x0, x0 + 1, ...                 */
+    const double *y;
+    size_t n;
+    double x0;
+    const char *key;
+    int style;               /* line style of plots/style.gp; 0: its index */
+} em_fig_curve;
+typedef struct {
+    double x, y, label_dy;
+    const char *text;        /* no double quotes                          */
+} em_fig_mark;
+typedef struct {
+    const char *title, *xlabel, *ylabel;
+    const char *key_pos;     /* gnuplot's words; NULL: bottom right       */
+    double xtics_step;       /* 1 for iterations or K; 0: gnuplot's       */
+} em_fig_axes;
+em_status em_fig_curves(em_figdir *fd, const char *name, const em_fig_curve *curves,
+                        size_t n_curves, const em_fig_mark *marks, size_t n_marks,
+                        const em_fig_axes *axes, char *err, size_t errlen);
 
 /* Run gnuplot once on every driver written so far, in the folder. Does
  * nothing for format "none". Returns EM_EGNUPLOT if gnuplot is missing or

@@ -1,6 +1,7 @@
 /* test_figure.c — data blocks, drivers, and real gnuplot runs. */
 #include "emlab_test.h"
 #include <dirent.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -269,6 +270,190 @@ START_TEST(test_abort_leaves_nothing)
 }
 END_TEST
 
+/* --- one palette, and the figures of EM ------------------------------- */
+
+/* The colour of line style k in style.gp: "set style line k lc rgb X", X a
+ * quoted '#rrggbb' or a variable set to one. */
+static unsigned style_colour(const char *style, int k)
+{
+    char want[64], name[32], hex[8];
+    snprintf(want, sizeof want, "set style line %d lc rgb ", k);
+    const char *p = strstr(style, want);
+    ck_assert_msg(p != NULL, "style.gp has no line style %d", k);
+    p += strlen(want);
+    if (*p != '\'') { /* a variable: find "NAME = '#...'" */
+        ck_assert_int_eq(sscanf(p, "%31[a-z_]", name), 1);
+        char def[48];
+        snprintf(def, sizeof def, "\n%s", name);
+        const char *q = strstr(style, def);
+        while (q && !strchr(" =", q[strlen(def)]))
+            q = strstr(q + 1, def);
+        ck_assert_msg(q != NULL, "style.gp does not set %s", name);
+        p = strchr(q, '\'');
+    }
+    ck_assert_int_eq(sscanf(p, "'#%6[0-9a-f]'", hex), 1);
+    return (unsigned)strtoul(hex, NULL, 16);
+}
+
+START_TEST(test_palette_is_style_gp)
+{
+    const char *style = em_plot_source("style.gp");
+    for (int k = 1; k <= EM_PALETTE_SIZE; k++)
+        ck_assert_msg(style_colour(style, k) == em_palette[k - 1],
+                      "line style %d of style.gp is #%06x, em_palette[%d] #%06x", k,
+                      style_colour(style, k), k - 1, em_palette[k - 1]);
+}
+END_TEST
+
+/* sRGB channel (0..255) to linear light. */
+static double linear(unsigned c)
+{
+    double v = c / 255.0;
+    return v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+}
+
+/* CIE L*a*b* (D65) of a colour as seen with colour vision deficiency M
+ * (Machado, Oliveira and Fernandes 2009, severity 1, in linear RGB). */
+static void lab_seen(unsigned rgb, const double M[3][3], double lab[3])
+{
+    double c[3] = {linear(rgb >> 16 & 255), linear(rgb >> 8 & 255), linear(rgb & 255)}, s[3];
+    for (int i = 0; i < 3; i++) {
+        s[i] = M[i][0] * c[0] + M[i][1] * c[1] + M[i][2] * c[2];
+        s[i] = s[i] < 0 ? 0 : s[i] > 1 ? 1 : s[i];
+    }
+    static const double XYZ[3][3] = {
+        {0.4124, 0.3576, 0.1805}, {0.2126, 0.7152, 0.0722}, {0.0193, 0.1192, 0.9505}};
+    static const double white[3] = {0.95047, 1.0, 1.08883};
+    double f[3];
+    for (int i = 0; i < 3; i++) {
+        double t = (XYZ[i][0] * s[0] + XYZ[i][1] * s[1] + XYZ[i][2] * s[2]) / white[i];
+        f[i] = t > 216.0 / 24389 ? cbrt(t) : t * 841.0 / 108 + 4.0 / 29;
+    }
+    lab[0] = 116 * f[1] - 16;
+    lab[1] = 500 * (f[0] - f[1]);
+    lab[2] = 200 * (f[1] - f[2]);
+}
+
+START_TEST(test_palette_stays_distinct_for_colour_blind_readers)
+{
+    static const char *const names[4] = {"normal vision", "protanopia", "deuteranopia",
+                                         "tritanopia"};
+    static const double M[4][3][3] = {
+        {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}},
+        {{0.152286, 1.052583, -0.204868}, {0.114503, 0.786281, 0.099216},
+         {-0.003882, -0.048116, 1.051998}},
+        {{0.367322, 0.860646, -0.227968}, {0.280085, 0.672501, 0.047413},
+         {-0.011820, 0.042940, 0.968881}},
+        {{1.255528, -0.076749, -0.178779}, {-0.078411, 0.930809, 0.147602},
+         {0.004733, 0.691367, 0.303900}}};
+    for (int v = 0; v < 4; v++)
+        for (int a = 0; a < 6; a++)
+            for (int b = a + 1; b < 6; b++) {
+                double la[3], lb[3];
+                lab_seen(em_palette[a], M[v], la);
+                lab_seen(em_palette[b], M[v], lb);
+                double dE = sqrt(pow(la[0] - lb[0], 2) + pow(la[1] - lb[1], 2) +
+                                 pow(la[2] - lb[2], 2));
+                double need = b < 5 ? 20.0 : 15.0; /* the first five; the sixth */
+                ck_assert_msg(dE >= need, "with %s, components %d and %d differ by only %.1f",
+                              names[v], a + 1, b + 1, dE);
+            }
+}
+END_TEST
+
+START_TEST(test_mix_is_each_colour_by_its_share)
+{
+    const double one[2] = {1, 0}, two[2] = {0, 1}, half[2] = {0.5, 0.5};
+    ck_assert_uint_eq(em_fig_mix(one, 2), em_palette[0]);
+    ck_assert_uint_eq(em_fig_mix(two, 2), em_palette[1]);
+    unsigned m = em_fig_mix(half, 2);
+    for (int sh = 0; sh < 24; sh += 8) {
+        double want = 0.5 * ((em_palette[0] >> sh & 255) + (em_palette[1] >> sh & 255));
+        ck_assert(fabs((double)(m >> sh & 255) - want) <= 0.5);
+    }
+}
+END_TEST
+
+/* A two-component 2-D model and four points, two near each mean. */
+static void small_2d(em_gmm *m, double *x, double *resp)
+{
+    ck_assert_int_eq(em_gmm_alloc(m, 2, 2), EM_OK);
+    const double mean[4] = {0, 0, 4, 4}, cov[8] = {1, 0, 0, 1, 1, 0.5, 0.5, 1};
+    memcpy(m->mean, mean, sizeof mean);
+    memcpy(m->cov, cov, sizeof cov);
+    m->weight[0] = m->weight[1] = 0.5;
+    const double xy[8] = {-1, 0, 0.5, 1, 4, 3, 5, 5}, r[8] = {1, 0, 0.75, 0.25, 0, 1, 0, 1};
+    memcpy(x, xy, sizeof xy);
+    memcpy(resp, r, sizeof r);
+}
+
+START_TEST(test_snapshot_2d_writes_points_means_ellipses_frame)
+{
+    const char *dir = make_tmpdir();
+    char err[512];
+    em_figdir fd;
+    em_gmm m;
+    double x[8], resp[8];
+    small_2d(&m, x, resp);
+    ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_PNG, err, sizeof err), EM_OK);
+    const em_fig_2d look = {.title = "Iteration 3", .a = 0, .b = 1};
+    ck_assert_msg(em_fig_snapshot_2d(&fd, "snap", x, 4, &m, resp, &look, err, sizeof err) ==
+                      EM_OK, "%s", err);
+    ck_assert_msg(em_figdir_render(&fd, err, sizeof err) == EM_OK, "%s", err);
+    commit(&fd);
+    const char *dat = slurp(path_in(dir, "snap.dat")), *gp = slurp(path_in(dir, "snap.gp"));
+    char row[64];
+    snprintf(row, sizeof row, "\n-1 0 %u\n", em_palette[0]); /* gamma = (1, 0) */
+    ck_assert_msg(strstr(dat, row) != NULL, "no point coloured as component 1: %s", dat);
+    snprintf(row, sizeof row, "\n4 3 %u\n", em_palette[1]);
+    ck_assert_ptr_nonnull(strstr(dat, row));
+    ck_assert_ptr_nonnull(strstr(dat, "# mean_c2\n4 4\n"));
+    ck_assert_ptr_nonnull(strstr(dat, "# sig2_c1\n"));
+    /* the frame: the data's extent (-1..5 by 0..5) and 15% on each side */
+    ck_assert_ptr_nonnull(strstr(gp, "x_min = -1.9"));
+    ck_assert_ptr_nonnull(strstr(gp, "x_max = 5.9"));
+    ck_assert_ptr_nonnull(strstr(gp, "y_max = 5.75"));
+    ck_assert_ptr_nonnull(strstr(gp, "style_2 = 2\n"));
+    expect_magic(dir, "snap.png", "\x89PNG");
+    em_figdir_close(&fd);
+    em_gmm_free(&m);
+}
+END_TEST
+
+START_TEST(test_mixture_1d_and_curves_render)
+{
+    const char *dir = make_tmpdir();
+    char err[512];
+    em_figdir fd;
+    em_gmm m;
+    ck_assert_int_eq(em_gmm_alloc(&m, 2, 1), EM_OK);
+    m.weight[0] = 0.7, m.weight[1] = 0.3, m.mean[1] = 5, m.cov[0] = m.cov[1] = 1;
+    double x[50], l[6] = {-9, -7, -6, -5.5, -5.4, -5.4};
+    for (int i = 0; i < 50; i++)
+        x[i] = i < 35 ? -1 + i / 17.0 : 4 + (i - 35) / 7.0;
+    ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_PNG, err, sizeof err), EM_OK);
+    const em_fig_1d look = {.title = "fit", .weighted_keys = 1, .bins = 10};
+    ck_assert_msg(em_fig_mixture_1d(&fd, "fit", &m, x, 50, &look, err, sizeof err) == EM_OK,
+                  "%s", err);
+    const em_fig_curve c = {.y = l, .n = 6, .key = "log L"};
+    const em_fig_mark mark = {4, -5.4, 0.5, "stops"};
+    const em_fig_axes axes = {.title = "loglik", .xlabel = "iteration", .xtics_step = 1};
+    ck_assert_msg(em_fig_curves(&fd, "ll", &c, 1, &mark, 1, &axes, err, sizeof err) == EM_OK,
+                  "%s", err);
+    ck_assert_msg(em_figdir_render(&fd, err, sizeof err) == EM_OK, "%s", err);
+    commit(&fd);
+    const char *fit = slurp(path_in(dir, "fit.gp")), *ll = slurp(path_in(dir, "ll.dat"));
+    ck_assert_ptr_nonnull(strstr(fit, "n_curves = 3\n"));
+    ck_assert_ptr_nonnull(strstr(fit, "key_3 = 'π_2 N(x | μ_2, σ_2^2)'\n"));
+    ck_assert_ptr_nonnull(strstr(ll, "# curve1\n0 -9\n1 -7\n"));
+    ck_assert_ptr_nonnull(strstr(ll, "# marks\n4 -5.4000000000000004 \"stops\" 4 -4.9000000000000004\n"));
+    expect_magic(dir, "fit.png", "\x89PNG");
+    expect_magic(dir, "ll.png", "\x89PNG");
+    em_figdir_close(&fd);
+    em_gmm_free(&m);
+}
+END_TEST
+
 Suite *figure_suite(void)
 {
     Suite *s = suite_create("figure");
@@ -290,6 +475,13 @@ Suite *figure_suite(void)
     tcase_add_test(gp, test_driver_redraws_with_plain_gnuplot);
     tcase_add_test(gp, test_missing_gnuplot_keeps_data_and_says_how);
     tcase_add_test(gp, test_gnuplot_error_is_reported);
+    tcase_add_test(gp, test_snapshot_2d_writes_points_means_ellipses_frame);
+    tcase_add_test(gp, test_mixture_1d_and_curves_render);
     suite_add_tcase(s, gp);
+    TCase *pal = tcase_create("palette");
+    tcase_add_test(pal, test_palette_is_style_gp);
+    tcase_add_test(pal, test_palette_stays_distinct_for_colour_blind_readers);
+    tcase_add_test(pal, test_mix_is_each_colour_by_its_share);
+    suite_add_tcase(s, pal);
     return s;
 }

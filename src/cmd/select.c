@@ -140,49 +140,41 @@ static void print_row(const row *rw, size_t d, int best_bic, int best_aic)
         printf("%s%s\n", best_bic ? "  <- best BIC" : "", best_aic ? "  <- best AIC" : "");
 }
 
+/* `select`: BIC and AIC against K (the sound fits), the best of each
+ * ringed and labelled, the label above BIC's ring and below AIC's. */
 static em_status draw(em_figdir *fd, const row *rows, size_t n_rows, size_t best_bic,
                       size_t best_aic, char *err, size_t len)
 {
-    em_fig f;
-    em_status st = em_fig_begin(&f, fd, "select", "lines.gp", err, len);
-    if (st == EM_OK) {
-        const char *blocks[2] = {"curve1", "curve2"};
-        for (int c = 0; c < 2; c++) {
-            FILE *o = em_fig_block(&f, blocks[c]);
-            for (size_t r = 0; r < n_rows; r++)
-                if (sound(&rows[r]))
-                    fprintf(o, "%zu %.10g\n", rows[r].K, c ? rows[r].aic : rows[r].bic);
+    double *K = malloc(3 * n_rows * sizeof *K), *bic = K + n_rows, *aic = K + 2 * n_rows;
+    if (!K)
+        return EM_ENOMEM;
+    size_t n = 0;
+    double lo = rows[best_aic].aic, hi = lo;
+    for (size_t r = 0; r < n_rows; r++)
+        if (sound(&rows[r])) {
+            K[n] = (double)rows[r].K;
+            bic[n] = rows[r].bic;
+            aic[n++] = rows[r].aic;
+            lo = fmin(lo, fmin(rows[r].aic, rows[r].bic));
+            hi = fmax(hi, fmax(rows[r].aic, rows[r].bic));
         }
-        double lo = rows[best_aic].aic, hi = lo;
-        for (size_t r = 0; r < n_rows; r++)
-            if (sound(&rows[r])) {
-                lo = fmin(lo, fmin(rows[r].aic, rows[r].bic));
-                hi = fmax(hi, fmax(rows[r].aic, rows[r].bic));
-            }
-        double up = 0.06 * (hi - lo); /* labels above the rings */
-        FILE *m = em_fig_block(&f, "marks");
-        fprintf(m, "%zu %.10g \"best BIC\" %zu %.10g\n", rows[best_bic].K, rows[best_bic].bic,
-                rows[best_bic].K, rows[best_bic].bic + up);
-        fprintf(m, "%zu %.10g \"best AIC\" %zu %.10g\n", rows[best_aic].K, rows[best_aic].aic,
-                rows[best_aic].K, rows[best_aic].aic - up);
-        em_fig_set_str(&f, "key_pos", "top right");
-        em_fig_set_num(&f, "n_curves", 2);
-        em_fig_set_str(&f, "key_1", "BIC = p log n - 2 log L");
-        em_fig_set_str(&f, "key_2", "AIC = 2p - 2 log L");
-        em_fig_set_num(&f, "has_marks", 1);
-        em_fig_set_num(&f, "xtics_step", 1);
-        char left_out[256], title[400];
-        k_list(rows, n_rows, degenerate, left_out, sizeof left_out);
-        if (left_out[0])
-            snprintf(title, sizeof title, "The smallest criterion wins (K = %s: degenerate, "
-                     "left out)", left_out);
-        else
-            snprintf(title, sizeof title, "How many components? The smallest criterion wins");
-        em_fig_set_str(&f, "title_text", title);
-        em_fig_set_str(&f, "xlabel_text", "number of components K");
-        em_fig_set_str(&f, "ylabel_text", "criterion");
-        st = em_fig_end(&f, err, len);
-    }
+    const em_fig_curve curves[2] = {{.x = K, .y = bic, .n = n, .key = "BIC = p log n - 2 log L"},
+                                    {.x = K, .y = aic, .n = n, .key = "AIC = 2p - 2 log L"}};
+    double up = 0.06 * (hi - lo);
+    const em_fig_mark marks[2] = {
+        {(double)rows[best_bic].K, rows[best_bic].bic, up, "best BIC"},
+        {(double)rows[best_aic].K, rows[best_aic].aic, -up, "best AIC"}};
+    char left_out[256], title[400];
+    k_list(rows, n_rows, degenerate, left_out, sizeof left_out);
+    if (left_out[0])
+        snprintf(title, sizeof title, "The smallest criterion wins (K = %s: degenerate, "
+                 "left out)", left_out);
+    else
+        snprintf(title, sizeof title, "How many components? The smallest criterion wins");
+    const em_fig_axes axes = {.title = title, .xlabel = "number of components K",
+                              .ylabel = "criterion", .key_pos = "top right", .xtics_step = 1};
+    em_status st = em_fig_curves(fd, "select", curves, 2, marks, 2, &axes, err, len);
+    free(K);
     return st;
 }
 
