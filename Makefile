@@ -6,6 +6,8 @@
 #   make check SANITIZE=1   the same under AddressSanitizer and UBSan (in build/san/)
 #   make valgrind   the test suites under valgrind
 #   make docs       the tutorial, woven from the chapters, in build/docs/
+#                   (SOLUTIONS=open: the exercises' solutions unfolded)
+#   make docs-check every page looked at in headless Chromium
 #   make exercise   the workbook: check your blanks in course order (also:
 #                   check-exercise B=name, hint B=name, progress, reset B=name,
 #                   figures STUDENT=1)
