@@ -104,13 +104,13 @@ $(TEST_BIN): $(TEST_SRC) tests/emlab_test.h $(LIB) | deps
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -DEMLAB_TEST_DATA='"tests/data"' -DEMLAB_BUILD='"$(BUILD)"' \
 	    $(TEST_SRC) $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $@
 
-check: $(TEST_BIN) all workbook-checks
+check: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL)
 	$(TEST_BIN)
 
 # The suites, and every emlab, chapter and exercise program they start
 # (through sh), under valgrind; gnuplot and the shell's tools are left out.
-VALGRIND_SKIP := */gnuplot,*/timeout,*/ls,*/grep,*/flock,*/sleep,*/mkdir,*/cat,*/rm
-valgrind: $(TEST_BIN) all workbook-checks
+VALGRIND_SKIP := */gnuplot,*/awk,*/mawk,*/timeout,*/ls,*/grep,*/flock,*/sleep,*/mkdir,*/cat,*/rm
+valgrind: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL)
 	CK_FORK=no CK_TIMEOUT_MULTIPLIER=20 valgrind --error-exitcode=1 --leak-check=full \
 	    --errors-for-leak-kinds=definite --show-leak-kinds=definite --trace-children=yes \
 	    --trace-children-skip='$(VALGRIND_SKIP)' --child-silent-after-fork=yes --quiet $(TEST_BIN)
