@@ -141,6 +141,27 @@ START_TEST(test_fit_draws_snapshots_in_every_format)
 }
 END_TEST
 
+START_TEST(test_fit_panel_is_two_by_two_by_default)
+{
+    /* the default snapshots 0, 1, 2, 5 and the last: four of them, 2 x 2,
+     * the first and the last kept (Bishop's Figure 9.8 in one file) */
+    const char *dir = make_tmpdir();
+    ran r = emlab("fit " EMLAB_TEST_DATA "/notebook001_2d_data.txt -k 2 -q --iters 9 --tol 0 "
+                  "--format none --out %s", dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    const char *gp = slurp(path_in(dir, "panel.gp"));
+    ck_assert_ptr_nonnull(strstr(gp, "set multiplot layout 2,2 "));
+    ck_assert_ptr_nonnull(strstr(gp, "load 'iter_000.gp'\nload 'iter_001.gp'\n"
+                                     "load 'iter_002.gp'\nload 'iter_009.gp'\n"));
+    r = emlab("fit " EMLAB_TEST_DATA "/notebook001_2d_data.txt -k 2 -q --iters 9 --tol 0 "
+              "--panel 6 --snapshots every:1 --format none --out %s", dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    ck_assert_ptr_nonnull(strstr(slurp(path_in(dir, "panel.gp")), "set multiplot layout 2,3 "));
+    expect_cli_error(emlab("fit x -k 2 --panel 0"), 2, "--panel needs a whole number from 1");
+    expect_cli_error(emlab("fit x -k 2 --panel 10"), 2, "--panel is 1 to 9 snapshots, not 10");
+}
+END_TEST
+
 START_TEST(test_fit_dims_of_higher_dimensional_data)
 {
     const char *dir = make_tmpdir(), *data = path_in(dir, "x4.txt");
@@ -346,6 +367,7 @@ Suite *emlab_suite(void)
     tcase_add_test(tc, test_fit_standardize_changes_nothing_but_the_units);
     tcase_add_test(tc, test_fit_options_fixed_weights_restarts_resp_out);
     tcase_add_test(tc, test_fit_draws_snapshots_in_every_format);
+    tcase_add_test(tc, test_fit_panel_is_two_by_two_by_default);
     tcase_add_test(tc, test_fit_dims_of_higher_dimensional_data);
     tcase_add_test(tc, test_sample_is_reproducible_and_follows_params);
     tcase_add_test(tc, test_resp_prints_the_chapter_02_table);

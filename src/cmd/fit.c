@@ -41,6 +41,8 @@ static void usage(FILE *f)
         "                         (cairolatex for LaTeX slides), none\n"
         "      --snapshots LIST   iterations to draw: 0,1,2,5,20 (the default) or every:N;\n"
         "                         the last iteration is always drawn\n"
+        "      --panel N          snapshots in the panel figure, 1 to 9 (default 4, 2 x 2):\n"
+        "                         the first, the last and others evenly between\n"
         "      --dims I,J         the two coordinates drawn when d > 2 (default 1,2)\n"
         "  -q, --quiet            print only the result, not every iteration\n"
         "  -h, --help             this text\n");
@@ -52,10 +54,10 @@ typedef struct {
     snap_plan plan;
     int standardize, quiet, reg_given;
     em_fig_format format;
-    size_t dim_i, dim_j;
+    size_t dim_i, dim_j, panel;
 } fit_args;
 
-enum { OPT_FIXED = 256, OPT_STD, OPT_POUT, OPT_ROUT, OPT_SNAP, OPT_DIMS };
+enum { OPT_FIXED = 256, OPT_STD, OPT_POUT, OPT_ROUT, OPT_SNAP, OPT_DIMS, OPT_PANEL };
 
 static int parse_dims(const char *s, size_t *i, size_t *j)
 {
@@ -81,6 +83,7 @@ static int parse_args(int argc, char **argv, fit_args *a)
         {"resp-out", required_argument, 0, OPT_ROUT}, {"out", required_argument, 0, 'o'},
         {"format", required_argument, 0, 'f'},     {"snapshots", required_argument, 0, OPT_SNAP},
         {"dims", required_argument, 0, OPT_DIMS},  {"quiet", no_argument, 0, 'q'},
+        {"panel", required_argument, 0, OPT_PANEL},
         {"help", no_argument, 0, 'h'},             {0, 0, 0, 0}};
     int c, bad = 0;
     snap_plan_parse(SUB, NULL, &a->plan);
@@ -115,6 +118,11 @@ static int parse_args(int argc, char **argv, fit_args *a)
             break;
         case OPT_SNAP: bad = snap_plan_parse(SUB, optarg, &a->plan) ? -1 : 0; break;
         case OPT_DIMS: bad = parse_dims(optarg, &a->dim_i, &a->dim_j); break;
+        case OPT_PANEL:
+            bad = parse_count(SUB, "--panel", optarg, 1, &a->panel);
+            if (!bad && a->panel > 9)
+                bad = fail(SUB, -1, "--panel is 1 to 9 snapshots, not %zu", a->panel);
+            break;
         case 'q': a->quiet = 1; break;
         case 'h': usage(stdout); return 0;
         case ':': bad = fail(SUB, -1, "%s needs a value (see emlab fit --help)", argv[optind - 1]); break;
@@ -296,7 +304,7 @@ static int run(fit_args *a, const em_dataset *ds, em_figdir *fd)
     for (size_t j = 0; shift && j < d; j++)
         offset -= (double)n * log(scale[j]); /* l_x = l_z - n sum_j log s_j */
     snap_ctx snap = {.ds = ds, .shift = shift, .scale = scale, .ll_offset = offset,
-                     .quiet = a->quiet, .plan = a->plan, .fd = fd, .dim_i = a->dim_i,
+                     .quiet = a->quiet, .plan = a->plan, .fd = fd, .panel = a->panel, .dim_i = a->dim_i,
                      .dim_j = a->dim_j};
     /* One run: watched as it goes. Several: the best, then run again watched. */
     int single = a->spec.init_model || a->spec.restarts == 1;
@@ -361,7 +369,7 @@ static int run(fit_args *a, const em_dataset *ds, em_figdir *fd)
 
 int cmd_fit(int argc, char **argv)
 {
-    fit_args a = {.out = "out/fit", .format = EM_FIG_PNG, .dim_i = 0, .dim_j = 1,
+    fit_args a = {.out = "out/fit", .format = EM_FIG_PNG, .dim_i = 0, .dim_j = 1, .panel = 4,
                   .spec = {.em = em_default_options(), .init = EM_INIT_KMEANSPP, .restarts = 1}};
     int rc = parse_args(argc, argv, &a);
     if (rc >= 0)

@@ -128,16 +128,16 @@ int snap_observer(size_t t, const em_gmm *m, const double *resp, double loglik, 
 }
 
 /* `panel`: the snapshots on one page, as Bishop's Figure 9.8 shows EM on
- * Old Faithful: all of them when 4 or 6 or fewer, else 6 spread from the
- * first to the last. */
+ * Old Faithful: all of them when they are at most c->panel, else that many
+ * spread evenly from the first to the last; 2 x 2 for four, in rows of up
+ * to three otherwise. */
 static em_status draw_panel(snap_ctx *c)
 {
-    enum { MOST = 6 };
-    const char *names[MOST];
-    size_t n = c->n_snap < MOST ? c->n_snap : MOST;
+    const char *names[9];
+    size_t most = c->panel ? c->panel : 4, n = c->n_snap < most ? c->n_snap : most;
     for (size_t s = 0; s < n; s++) /* evenly spread, first and last kept */
         names[s] = c->names[n < 2 ? 0 : s * (c->n_snap - 1) / (n - 1)];
-    size_t cols = n <= 4 ? 2 : 3, rows = (n + cols - 1) / cols;
+    size_t cols = n <= 2 ? n : n == 4 ? 2 : 3, rows = (n + cols - 1) / cols;
     int w = c->ds->d == 1 ? 1100 : 800, h = c->ds->d == 1 ? 650 : 750;
     return em_fig_panel(c->fd, "panel", "EM, snapshot by snapshot", rows, cols, names, n,
                         (int)cols * w * 3 / 4, (int)rows * h * 3 / 4, c->err, sizeof c->err);

@@ -31,6 +31,7 @@ typedef struct {
     snap_plan plan;
     em_figdir *fd;               /* where the figures go                   */
     size_t dim_i, dim_j;         /* the coordinates drawn when d > 2        */
+    size_t panel;                /* snapshots in the panel, 1 to 9          */
     /* filled in as EM runs */
     em_gmm model;                /* a copy in data units                   */
     char (*names)[24];           /* the snapshots written, n_snap of them   */
@@ -50,7 +51,7 @@ void snap_free(snap_ctx *ctx);
 int snap_observer(size_t t, const em_gmm *m, const double *resp, double loglik, void *ctx);
 
 /* After the fit: draw the last iteration if it was not, the log-likelihood
- * curve, a panel of the snapshots (up to six, 2 x 2 or 2 x 3) and, for
+ * curve, a panel of up to ctx->panel snapshots (2 x 2 for 4) and, for
  * --format gif, the animation of the snapshots. Returns
  * EM_OK or the first failure, with its message in ctx->err. */
 em_status snap_finish(snap_ctx *ctx, size_t last, const em_gmm *m, const double *resp);
