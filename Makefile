@@ -69,7 +69,7 @@ $(BUILD)/obj/%.o: src/%.c $(wildcard src/*.h) | $(BUILD)/obj $(BUILD)/gen
 $(BUILD)/obj/estep.o: ALL_CFLAGS += -fno-trapping-math -ffp-contract=off
 
 $(BUILD)/gen/plot_sources.c: $(PLOTS) plots/embed.awk | $(BUILD)/gen
-	awk -f plots/embed.awk $(PLOTS) > $@.tmp && mv $@.tmp $@
+	LC_ALL=C awk -f plots/embed.awk $(PLOTS) > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/obj/plot_sources.o: $(BUILD)/gen/plot_sources.c src/plot_sources.h | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c $< -o $@

@@ -207,7 +207,8 @@ static em_status iteration_figure(em_figdir *fd, const snapshots *s, size_t t, c
     const double *x = &notebook001_2d[0][0];
     double frame[4]; /* the same for every figure: they line up */
     em_fig_frame_2d(x, N, D, 0, 1, frame);
-    em_fig_2d look = {.title = title, .a = 0, .b = 1, .frame = frame, .fig_w = 700, .fig_h = 760};
+    em_fig_2d look = {.title = title, .a = 0, .b = 1, .frame = frame, .bare_in_panel = 1,
+                      .fig_w = 700, .fig_h = 760};
     em_gmm m; /* theta_t; the start's model is theta_0 */
     size_t theta = t == START ? 0 : t;
     em_status st = em_gmm_alloc(&m, K, D);

@@ -11,6 +11,11 @@ set -eu
 build=$1
 out=$2
 solutions=${3:-}
+case $solutions in
+    ''|open) ;;
+    *) echo "docs: SOLUTIONS=$solutions: it is SOLUTIONS=open (the lecturer's edition) or nothing" >&2
+       exit 2 ;;
+esac
 here=$(dirname "$0")
 mkdir -p "$out"
 cp "$here/style.css" "$out/style.css"
@@ -23,9 +28,10 @@ title() { # page name: its title, from its first heading
         *) sed -n 's/^# //p' "$here/$1.md" | head -1 ;;
     esac
 }
-render() { # markdown file, html file, title
+render() { # markdown file, html file, title: the page appears whole or not at all
     pandoc --standalone --mathml --from markdown+tex_math_dollars --to html5 \
-        --css style.css --metadata pagetitle="$3 - emlab" "$1" -o "$2"
+        --css style.css --metadata pagetitle="$3 - emlab" "$1" -o "$2.tmp"
+    mv "$2.tmp" "$2"
 }
 nav() { # prev next
     printf '<nav class="course">\n[Course map](index.html)'
@@ -51,6 +57,7 @@ set -- $course
 for name in $course; do
     shift
     next=${1:-}
+    rm -f "$out/$name.html" # a page that fails to build must not stay behind, old
     {
         nav "$prev" "$next"
         case $name in
@@ -59,10 +66,12 @@ for name in $course; do
         esac
         printf '\n'
         nav "$prev" "$next"
-    } > "$out/$name.md"
+    } > "$out/$name.md.tmp"
+    mv "$out/$name.md.tmp" "$out/$name.md"
     render "$out/$name.md" "$out/$name.html" "$(title "$name")"
     prev=$name
 done
-{ cat "$here/index.md"; printf '\n'; nav "" "$(echo $course | cut -d' ' -f1)"; } > "$out/index.md"
+{ cat "$here/index.md"; printf '\n'; nav "" "$(echo $course | cut -d' ' -f1)"; } > "$out/index.md.tmp"
+mv "$out/index.md.tmp" "$out/index.md"
 render "$out/index.md" "$out/index.html" "$(title index)"
 echo "docs: $(ls "$out"/*.html | wc -l) pages in $out/ (open $out/index.html)"

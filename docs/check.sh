@@ -18,7 +18,7 @@ for src in chapters/[0-9][0-9]_*.c; do
     page="$out/$name.html"
     if [ ! -f "$page" ]; then say "$src has no page $page"; continue; fi
     want=$(cksum < "$src" | cut -d' ' -f1)
-    got=$(sed -n 's/.*emlab-source: [^ ]* cksum \([0-9]*\).*/\1/p' "$out/$name.md" | head -1)
+    got=$(sed -n 's/.*emlab-source: [^ ]* cksum \([0-9]*\).*/\1/p' "$page" | head -1)
     [ "$want" = "$got" ] || say "$page shows an old $src (run make docs)"
 done
 for page in "$out"/*.html; do
@@ -42,11 +42,33 @@ else
     abs=$(cd "$out" && pwd)
     pages=$(cd "$out" && ls ./*.html | sed 's|^\./||' | tr '\n' ',' | sed 's/,$//')
     cp docs/narrow.html "$out/.narrow.html"
+    # each chapter's giveaways: the lines of its solutions its code shows
+    # nowhere else (narrow.html looks for them on every page)
+    for src in chapters/[0-9][0-9]_*.c; do
+        awk -v name="$(basename "$src" .c)" '
+            function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
+            /^[ \t]*\/\* BEGIN SOLUTION/ { inside = 1; next }
+            /^[ \t]*\/\* END SOLUTION/ { inside = 0; next }
+            { l = trim($0); if (l == "") next
+              if (inside) { if (!(l in sol)) order[++n] = l; sol[l] = 1 } else shown[l] = 1 }
+            END {
+                printf "giveaways[\"%s\"] = [", name
+                for (i = 1; i <= n; i++) {
+                    l = order[i]
+                    if (l in shown || l ~ /^[{}();]*$/) continue
+                    gsub(/\\/, "\\\\", l); gsub(/"/, "\\\"", l)
+                    printf "%s\"%s\"", (k++ ? ", " : ""), l
+                }
+                print "];"
+            }' "$src"
+    done > "$out/.solutions.body"
+    { echo "var giveaways = {};"; cat "$out/.solutions.body"; } > "$out/.solutions.js"
+    rm -f "$out/.solutions.body"
     result=$(timeout 180 "$browser" --headless --no-sandbox --disable-gpu \
         --allow-file-access-from-files --virtual-time-budget=30000 \
         --dump-dom "file://$abs/.narrow.html#$pages" 2>/dev/null |
         sed -n 's/.*data-result="\([^"]*\)".*/\1/p')
-    rm -f "$out/.narrow.html"
+    rm -f "$out/.narrow.html" "$out/.solutions.js"
     [ -n "$result" ] || say "chromium measured no page"
     # one page a line: NAME=ok, or NAME=problem|problem... (narrow.html)
     echo "$result" | tr ';' '\n' | sed 's/&quot;/"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g' > "$out/.inspected"
@@ -58,6 +80,7 @@ else
                 wide:*) echo "docs-check: $page is ${p#wide:} px wide at 390 px: it scrolls sideways" ;;
                 img:*) echo "docs-check: $page: the image ${p#img:} does not load" ;;
                 nomath) echo "docs-check: $page has no typeset formula (TeX between \$ signs in the chapter's comments)" ;;
+                open:*) echo "docs-check: note: $page is the lecturer's edition: ${p#open:} solutions open" >&2 ;;
                 solution:marker) echo "docs-check: $page shows a BEGIN/END SOLUTION marker" ;;
                 solution:*) echo "docs-check: $page shows solution code outside its folded <details>: ${p#solution:}" ;;
                 ascii:*) echo "docs-check: $page has mathematics in ASCII in its prose (typeset it as TeX): ${p#ascii:}" ;;
@@ -78,5 +101,11 @@ else
         done
     done
 fi
-[ $bad -eq 0 ] && echo "docs-check: $(ls "$out"/*.html | wc -l) pages, every chapter current, every link and figure resolves and loads, none wider than a 390 px screen, every chapter typeset, no solution showing (screenshots in $out/shots/)"
+if [ $bad -eq 0 ]; then
+    case ${result:-} in
+        *open:*) showing="the solutions OPEN: this is the lecturer's edition (make docs without SOLUTIONS=open for students)" ;;
+        *) showing="no solution showing" ;;
+    esac
+    echo "docs-check: $(ls "$out"/*.html | wc -l) pages, every chapter current, every link and figure resolves and loads, none wider than a 390 px screen, every chapter typeset, $showing (screenshots in $out/shots/)"
+fi
 exit $bad

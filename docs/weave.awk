@@ -45,7 +45,8 @@ function fail(msg) { print source ": " msg > "/dev/stderr"; failed = 1 }
 # The blank as the workbook shows it (workbook.c's emit(), word for word).
 function blank(indent, name) {
     code[++ncode] = indent "/* BLANK " name ": your code goes here (the comments above say what it"
-    code[++ncode] = indent " * computes). Check it: make check-exercise B=" name "; stuck? make hint B=" name " */"
+    code[++ncode] = indent " * computes). Check it: make check-exercise B=" name
+    code[++ncode] = indent " * Stuck? make hint B=" name " */"
     code[++ncode] = indent "em_blank(\"" name "\");"
     code[++ncode] = indent "/* END BLANK " name " */"
 }
@@ -90,17 +91,23 @@ function output(n,   k) {
     print "```\n"
 }
 # --- prose --------------------------------------------------------------
-prose == 0 && /^\/\*$/ { flush_code(); prose = 1; next }
+prose == 0 && /^\/\*$/ { flush_code(); prose = 1; prose_line = NR; next }
 prose == 1 && /^ \*\/$/ { end_caption(); prose = 0; print ""; next }
+prose == 1 && /\*\// { fail(NR ": a prose comment ends with */ alone on its line, as ' */'"); prose = 0; next }
 prose == 1 {
     line = $0
     sub(/^ \* ?/, "", line)
     if (line == " *" || line == "*") line = ""
     if (caption != "") {
-        if (line == "" || line ~ /^@/) end_caption()
+        if (line == "" || line ~ /^[@#]/) end_caption()
         else { caption = caption " " line; next }
     }
-    if (line ~ /^@output( [0-9]+)?$/) { n = line; sub(/^@output ?/, "", n); output(n); next }
+    if (line ~ /^@output( [0-9]+)?$/) {
+        n = line; sub(/^@output ?/, "", n)
+        if (n != "" && n + 0 < 1) fail(NR ": @output 0 places nothing (@output N, N at least 1)")
+        else output(n)
+        next
+    }
     if (line ~ /^@figure [^ :]+: /) {
         capfig = line; sub(/^@figure /, "", capfig); sub(/:.*/, "", capfig)
         caption = line; sub(/^@figure [^ :]+: /, "", caption)
@@ -121,18 +128,27 @@ prose == 1 {
     next
 }
 # --- code ---------------------------------------------------------------
-/^[ \t]*\/\* BEGIN SOLUTION [A-Za-z_0-9]+ \*\/$/ {
+# The markers as src/workbook.c reads them: alone on their line, the name
+# (for END, optional) between the words and the comment's end.
+/^[ \t]*\/\* BEGIN SOLUTION *[A-Za-z_0-9]+ *\*\/$/ {
     indent = $0; sub(/\/\*.*/, "", indent)
-    nsol++; solname[nsol] = $4; sol[nsol] = ""
-    blank(indent, $4)
-    while ((getline line) > 0 && line !~ /^[ \t]*\/\* END SOLUTION \*\/$/) {
+    name = $0; sub(/^[ \t]*\/\* BEGIN SOLUTION */, "", name); sub(/ *\*\/$/, "", name)
+    nsol++; solname[nsol] = name; sol[nsol] = ""
+    blank(indent, name)
+    start = NR; closed = 0
+    while ((getline line) > 0) {
+        if (line ~ /^[ \t]*\/\* END SOLUTION *[A-Za-z_0-9]* *\*\/$/) { closed = 1; break }
+        if (line ~ /(BEGIN|END) SOLUTION/) { fail(NR ": a SOLUTION marker inside the blank opened on line " start); break }
         if (substr(line, 1, length(indent)) == indent) line = substr(line, length(indent) + 1)
         sol[nsol] = sol[nsol] line "\n"
     }
+    if (!closed && !failed) fail(start ": BEGIN SOLUTION " name " is never closed")
     next
 }
+/(BEGIN|END) SOLUTION/ { fail(FNR ": a SOLUTION marker must stand alone on its line: /* BEGIN SOLUTION name */ or /* END SOLUTION */") }
 { code[++ncode] = $0 }
 END {
+    if (prose) fail(prose_line ": the prose comment opened here is never closed")
     flush_code()
     fold_close()
     if (used < npar) fail("what it printed has " npar " paragraphs and only " used " are placed (add @output to the prose)")

@@ -56,6 +56,8 @@ axis_y = log_y ? y_min : 0
 set offsets 0, 0, graph 0.08, 0
 key_pos = exists("key_pos") ? key_pos : 'top right'
 eval('set key '.key_pos)
+# in a panel, only the first frame has the key: the frames share it
+if (exists("emlab_panel") && emlab_panel && exists("emlab_frame") && emlab_frame > 0) { unset key }
 # a key below the plot: room for its rows under the axis label
 if (exists("key_rows")) { set bmargin 3.5 + 1.5 * key_rows }
 if (n_curves == 0 && has_points == 0 && bars_key eq '') { unset key }

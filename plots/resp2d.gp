@@ -8,9 +8,12 @@
 #   'mean_cK'         the mean of component K: x y
 # Variables: n_comp, style_K (line style of component K), title_text,
 #   x_min, x_max, y_min, y_max (the window, drawn with equal aspect),
-#   equal_aspect (default 1), xlabel_text, ylabel_text. In a panel (the
-#   notebook's grid) no tics, as the notebook has none, and panel_title, if
-#   set, instead of title_text.
+#   key_rows (the key's rows below the plot, in two columns; default 3),
+#   equal_aspect (default 1), xlabel_text, ylabel_text. In a panel,
+#   panel_title, if set, instead of title_text, and no key; with
+#   bare_in_panel set (the notebook's grid) no tics and labels either, as
+#   the notebook has none. The ellipses run on a white underlay, seen on
+#   points of their own colour.
 title_text = exists("title_text") ? title_text : ''
 x_min = exists("x_min") ? x_min : -4
 x_max = exists("x_max") ? x_max : 8
@@ -25,21 +28,26 @@ set border 15
 set xtics nomirror in
 set ytics nomirror in
 if (in_panel && exists("panel_title")) { set title panel_title }
-if (in_panel) { unset xtics; unset ytics; unset grid; set title font ',14' } \
+bare = in_panel && exists("bare_in_panel") && bare_in_panel
+if (in_panel) { set title font ',14' }
+if (bare) { unset xtics; unset ytics; unset grid } \
 else { set xlabel (exists("xlabel_text") ? xlabel_text : x1_label); \
        set ylabel (exists("ylabel_text") ? ylabel_text : x2_label) }
 # The key, below the plot where it covers no data (not in a panel's small
 # frames): each component's colour, what a point's colour means, the mean's
 # cross and the two ellipses.
 tex = exists("tex") ? tex : 0
-if (in_panel) { unset key } else { set key below horizontal center samplen 2.5 width 1 nobox; set bmargin 7.5 }
+key_rows = exists("key_rows") ? key_rows : 3
+if (in_panel) { unset key } else { eval(sprintf('set key below vertical maxrows %d center samplen 2.5 width 1 nobox', key_rows)); set bmargin 2.5 + 1.5 * key_rows }
 unset colorbox
 style(k) = value(sprintf("style_%d", k))
-key_point = tex ? 'colour $\propto \gamma_{ik}$' : 'colour ∝ γ_{ik}'
+key_point = tex ? 'mixed by $\gamma_{ik}$' : 'mixed by γ_{ik}'
 key_mean = tex ? 'mean $\mu_k$' : 'mean μ_k'
 plot data index 'points' using 1:2:3 with points pt 7 ps ((in_panel ? 0.8 : 1.3)*ps_scale) lc rgb variable notitle, \
      data index 'points' using 1:2 with points pt 6 ps ((in_panel ? 0.8 : 1.3)*ps_scale) lc rgb '#000000' lw 0.5 notitle, \
+     for [k=1:n_comp] data index sprintf('sig1_c%d', k) using 1:2 with lines lw 6 lc rgb '#ffffff' notitle, \
      for [k=1:n_comp] data index sprintf('sig1_c%d', k) using 1:2 with lines ls style(k) lw 3 notitle, \
+     for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines lw 5 lc rgb '#ffffff' notitle, \
      for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines ls style(k) lw 2 dt 2 notitle, \
      for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points pt 2 ps (3*ps_scale) lw 7 \
          lc rgb '#ffffff' notitle, \

@@ -155,13 +155,16 @@ em_status em_fig_end(em_fig *f, char *err, size_t errlen);
 void em_fig_abort(em_fig *f);
 
 /* A page NAME of figures already written, rows x cols (multiplot), with an
- * overall title; page width and height in pixels at 100 dpi. */
+ * overall title; page width and height in pixels at 100 dpi. The frames
+ * are drawn smaller (emlab_panel), and only the first has a key
+ * (emlab_frame counts them from 0). */
 em_status em_fig_panel(em_figdir *fd, const char *name, const char *title,
                        size_t rows, size_t cols, const char *const *figs, size_t n,
                        int width, int height, char *err, size_t errlen);
 
 /* An animation NAME.gif of figures already written, one frame each,
- * delay_cs hundredths of a second per frame, width x height pixels.
+ * delay_cs hundredths of a second per frame (the last one held about three
+ * seconds, so that the result can be seen), width x height pixels.
  * Rendered as an animated GIF whatever the folder's format (unless it is
  * "none"). */
 em_status em_fig_animation(em_figdir *fd, const char *name, const char *const *figs,
@@ -230,6 +233,7 @@ typedef struct {
                                 em_fig_frame_2d's                        */
     size_t max_points;       /* draw every m-th point to keep at most this
                                 many; 0: all                             */
+    int bare_in_panel;       /* 1: in a panel, no tics or axis labels    */
     int fig_w, fig_h;        /* pixels; 0: 800 x 750                     */
 } em_fig_2d;
 em_status em_fig_snapshot_2d(em_figdir *fd, const char *name, const double *x, size_t n,

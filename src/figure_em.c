@@ -33,6 +33,41 @@ unsigned em_fig_mix(const double *gamma, size_t K)
     return out;
 }
 
+/* EM_EINVAL, with what is wrong in err (figure NAME: ...). */
+static em_status refuse(const char *name, char *err, size_t len, const char *why)
+{
+    snprintf(err, len, "figure %s: %s", name, why);
+    return EM_EINVAL;
+}
+
+/* Are all n values (stride apart) finite? */
+static int all_finite(const double *v, size_t n, size_t stride)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!isfinite(v[i * stride]))
+            return 0;
+    return 1;
+}
+
+/* Is every parameter of m finite? */
+static int model_finite(const em_gmm *m)
+{
+    return all_finite(m->weight, m->K, 1) && all_finite(m->mean, m->K * m->d, 1) &&
+           all_finite(m->cov, m->K * m->d * m->d, 1);
+}
+
+/* What is wrong with data x (n x d) and model m for a figure, or NULL. */
+static const char *unfit(const double *x, size_t n, size_t d, const em_gmm *m)
+{
+    if (n == 0)
+        return "no points to draw";
+    if (!all_finite(x, n * d, 1))
+        return "a point has a coordinate that is not a finite number";
+    if (!model_finite(m))
+        return "the model has a parameter that is not a finite number";
+    return NULL;
+}
+
 /* Finish f, or abort it when st already failed. */
 static em_status finish(em_fig *f, em_status st, char *err, size_t len)
 {
@@ -85,6 +120,8 @@ em_status em_fig_density_2d(em_figdir *fd, const char *name, const char *title,
 {
     em_fig f;
     double p_max;
+    if (!model_finite(m) || !(half > 0) || !isfinite(half))
+        return refuse(name, err, len, "the model or the window is not finite");
     em_status st = em_fig_begin(&f, fd, name, "heatmap.gp", err, len);
     if (st)
         return st;
@@ -100,6 +137,9 @@ em_status em_fig_samples_2d(em_figdir *fd, const char *name, const char *title,
                             double half, char *err, size_t len)
 {
     double lim = half, p_max = 0.0; /* the window holds every sample */
+    const char *why = unfit(x, n, 2, m);
+    if (why || !(half > 0) || !isfinite(half))
+        return refuse(name, err, len, why ? why : "the window is not finite");
     for (size_t v = 0; v < 2 * n; v++)
         lim = fmax(lim, 1.02 * fabs(x[v]));
     em_fig f;
@@ -137,11 +177,16 @@ em_status em_fig_mixture_1d(em_figdir *fd, const char *name, const em_gmm *m,
 {
     enum { CURVE = 600 };
     size_t K = m->K, bins = o->bins ? o->bins : 40;
+    const char *why = unfit(x, n, 1, m);
+    if (why)
+        return refuse(name, err, len, why);
     double lo, hi, gx[CURVE], mix[CURVE], *comp = malloc(CURVE * K * sizeof *comp);
     if (!comp)
         return EM_ENOMEM;
     em_min_max(x, n, 1, &lo, &hi);
-    double pad = 0.05 * (hi - lo) + 1e-9;
+    double pad = 0.05 * (hi - lo);
+    if (!(pad > 1e-9 * fmax(1.0, fmax(fabs(lo), fabs(hi))))) /* all the points alike */
+        pad = fmax(0.5, 0.1 * fabs(hi));
     em_fig f;
     em_status st = em_gmm_curves_1d(m, lo - pad, hi + pad, CURVE, gx, comp, mix);
     if (st == EM_OK)
@@ -150,7 +195,8 @@ em_status em_fig_mixture_1d(em_figdir *fd, const char *name, const em_gmm *m,
         free(comp);
         return st;
     }
-    st = em_fig_histogram(&f, "bars", x, n, 1, bins, lo, hi + 1e-12 * (1 + fabs(hi)), 1);
+    st = em_fig_histogram(&f, "bars", x, n, 1, bins, hi > lo ? lo : lo - pad / 2,
+                          hi > lo ? hi + 1e-12 * (1 + fabs(hi)) : hi + pad / 2, 1);
     em_fig_xy(&f, "curve1", gx, mix, CURVE, 1);
     em_fig_set_str(&f, "key_1", o->mixture_key ? o->mixture_key : "p(x)");
     em_fig_set_num(&f, "style_1", 11);
@@ -192,10 +238,13 @@ em_status em_fig_mixture_1d(em_figdir *fd, const char *name, const em_gmm *m,
  * 2-sigma ellipse. */
 void em_fig_frame_2d(const double *x, size_t n, size_t d, size_t a, size_t b, double frame[4])
 {
-    double lo, hi;
+    double lo = 0.0, hi = 0.0;
     for (int q = 0; q < 2; q++) {
-        em_min_max(x + (q ? b : a), n, d, &lo, &hi);
-        double pad = 0.15 * (hi - lo) + 1e-9;
+        if (n)
+            em_min_max(x + (q ? b : a), n, d, &lo, &hi);
+        double pad = 0.15 * (hi - lo); /* all alike: half their size, or 1 */
+        if (!(pad > 1e-9 * fmax(1.0, fmax(fabs(lo), fabs(hi)))))
+            pad = fmax(1.0, 0.5 * fmax(fabs(lo), fabs(hi)));
         frame[2 * q] = lo - pad;
         frame[2 * q + 1] = hi + pad;
     }
@@ -224,8 +273,10 @@ static em_status components_2d(em_fig *f, const em_gmm *m, size_t a, size_t b)
         double S2[4] = {S[a * d + a], S[a * d + b], S[b * d + a], S[b * d + b]};
         for (int c = 1; c <= 2 && st == EM_OK; c++) {
             snprintf(name, sizeof name, "sig%d_c%zu", c, k + 1);
-            st = em_ellipse(mu2, S2, (double)c, ELLIPSE, xy);
-            em_fig_rows(f, name, xy, ELLIPSE, 2);
+            if (em_ellipse(mu2, S2, (double)c, ELLIPSE, xy) == EM_OK)
+                em_fig_rows(f, name, xy, ELLIPSE, 2);
+            else /* a covariance with no spread here: no ellipse to draw */
+                fprintf(em_fig_block(f, name), "NaN NaN\n");
         }
         snprintf(name, sizeof name, "mean_c%zu", k + 1);
         fprintf(em_fig_block(f, name), "%.10g %.10g\n", mu2[0], mu2[1]);
@@ -243,13 +294,21 @@ em_status em_fig_snapshot_2d(em_figdir *fd, const char *name, const double *x, s
     size_t d = m->d, a = o->a, b = o->b, K = m->K;
     size_t step = o->max_points && n > o->max_points ? (n + o->max_points - 1) / o->max_points
                                                       : 1;
+    const char *why = unfit(x, n, d, m);
+    if (!why && (a >= d || b >= d || a == b))
+        why = "the coordinates drawn are not two of the data's";
+    if (!why && o->frame && !all_finite(o->frame, 4, 1))
+        why = "the frame is not finite";
+    if (why)
+        return refuse(name, err, len, why);
     em_fig f;
     em_status st = em_fig_begin(&f, fd, name, "resp2d.gp", err, len);
     if (st)
         return st;
     FILE *out = em_fig_block(&f, "points");
-    for (size_t i = 0; i < n; i += step)
-        fprintf(out, "%.10g %.10g %u\n", x[i * d + a], x[i * d + b], em_fig_mix(resp + i * K, K));
+    for (size_t i = 0; i < n; i += step) /* no responsibilities: grey */
+        fprintf(out, "%.10g %.10g %u\n", x[i * d + a], x[i * d + b],
+                resp ? em_fig_mix(resp + i * K, K) : 0x7f7f7fu);
     st = components_2d(&f, m, a, b);
     double frame[4];
     if (o->frame)
@@ -266,8 +325,14 @@ em_status em_fig_snapshot_2d(em_figdir *fd, const char *name, const double *x, s
     em_fig_set_str(&f, "title_text", o->title ? o->title : "");
     if (o->panel_title)
         em_fig_set_str(&f, "panel_title", o->panel_title);
+    if (o->bare_in_panel)
+        em_fig_set_num(&f, "bare_in_panel", 1);
+    /* the key below: each component, the mean, the two ellipses and the
+     * mixed colour, in two columns; the figure grows to hold it */
+    size_t key_rows = (K + 4 + 1) / 2;
+    em_fig_set_num(&f, "key_rows", (double)key_rows);
     em_fig_set_num(&f, "fig_w", o->fig_w ? o->fig_w : 800);
-    em_fig_set_num(&f, "fig_h", o->fig_h ? o->fig_h : 750);
+    em_fig_set_num(&f, "fig_h", (o->fig_h ? o->fig_h : 750) + 28.0 * (double)(key_rows - 3));
     return finish(&f, st, err, len);
 }
 
@@ -277,6 +342,16 @@ em_status em_fig_curves(em_figdir *fd, const char *name, const em_fig_curve *cur
                         size_t n_curves, const em_fig_mark *marks, size_t n_marks,
                         const em_fig_axes *o, char *err, size_t len)
 {
+    if (n_curves == 0)
+        return refuse(name, err, len, "no curves to draw");
+    for (size_t c = 0; c < n_curves; c++)
+        if (curves[c].n == 0 || !all_finite(curves[c].y, curves[c].n, 1) ||
+            (curves[c].x && !all_finite(curves[c].x, curves[c].n, 1)))
+            return refuse(name, err, len, "a curve has no points, or one that is not finite");
+    for (size_t j = 0; j < n_marks; j++)
+        if (!isfinite(marks[j].x) || !isfinite(marks[j].y + marks[j].label_dy) ||
+            strchr(marks[j].text, '"'))
+            return refuse(name, err, len, "a mark is not finite or its text has a '\"'");
     em_fig f;
     em_status st = em_fig_begin(&f, fd, name, "lines.gp", err, len);
     if (st)

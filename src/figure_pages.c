@@ -6,18 +6,19 @@
 #include "figure.h"
 #include "figure_util.h"
 
-/* "load 'a.gp'\nload 'b.gp'\n..." for the frames of a panel or animation. */
-static char *load_lines(const char *const *figs, size_t n)
+/* "emlab_frame = 0\nload 'a.gp'\nemlab_frame = 1\nload 'b.gp'\n..." for
+ * the frames of a panel or animation, the last one `hold` more times. */
+static char *load_lines(const char *const *figs, size_t n, size_t hold)
 {
     size_t len = 1;
-    for (size_t i = 0; i < n; i++)
-        len += strlen(figs[i]) + 12;
+    for (size_t i = 0; i < n + hold; i++)
+        len += strlen(figs[i < n ? i : n - 1]) + 48;
     char *s = malloc(len), *o = s;
     if (!s)
         return NULL;
     *o = '\0';
-    for (size_t i = 0; i < n; i++)
-        o += sprintf(o, "load '%s.gp'\n", figs[i]);
+    for (size_t i = 0; i < n + hold; i++)
+        o += sprintf(o, "emlab_frame = %zu\nload '%s.gp'\n", i, figs[i < n ? i : n - 1]);
     return s;
 }
 
@@ -25,9 +26,10 @@ static char *load_lines(const char *const *figs, size_t n)
  * driver as a frame; `setup` goes between the two. */
 static em_status frames_driver(em_figdir *fd, const char *name, const char *fmt,
                                int width, int height, const char *setup,
-                               const char *const *figs, size_t n, char *err, size_t errlen)
+                               const char *const *figs, size_t n, size_t hold, char *err,
+                               size_t errlen)
 {
-    char *loads = load_lines(figs, n);
+    char *loads = load_lines(figs, n, n ? hold : 0);
     char *text = loads ? em_str_printf(
         "# %s.gp: drawn by emlab from %zu figures. Redraw it with: gnuplot %s.gp\n"
         "reset session\n"
@@ -41,7 +43,7 @@ static em_status frames_driver(em_figdir *fd, const char *name, const char *fmt,
         "%s"
         "unset multiplot\n"
         "unset output\n"
-        "undefine emlab_nested emlab_panel\n",
+        "undefine emlab_nested emlab_panel emlab_frame\n",
         name, n, name, name, fmt, width, height, setup, loads) : NULL;
     char *file = em_str_printf("%s.gp", name);
     em_status st = text && file ? em_write_text(fd, file, text, err, errlen) : EM_ENOMEM;
@@ -62,7 +64,7 @@ em_status em_fig_panel(em_figdir *fd, const char *name, const char *title,
                                   "emlab_panel = 1  # templates may draw smaller, without tics\n",
                                   rows, cols, qt) : NULL;
     em_status st = setup ? frames_driver(fd, name, em_fig_format_name(fd->format), width,
-                                         height, setup, figs, n, err, errlen)
+                                         height, setup, figs, n, 0, err, errlen)
                          : EM_ENOMEM;
     free(qt);
     free(setup);
@@ -75,7 +77,9 @@ em_status em_fig_animation(em_figdir *fd, const char *name, const char *const *f
 {
     char *setup = em_str_printf("# %d hundredths of a second a frame (set in terminal.gp)\n", delay_cs);
     char *fmt = em_str_printf("gif animate delay %d loop 0", delay_cs);
-    em_status st = setup && fmt ? frames_driver(fd, name, fmt, width, height, setup, figs, n, err, errlen)
+    size_t hold = delay_cs > 0 ? (size_t)((300 + delay_cs - 1) / delay_cs - 1) : 0;
+    em_status st = setup && fmt ? frames_driver(fd, name, fmt, width, height, setup, figs, n, hold,
+                                                err, errlen)
                                 : EM_ENOMEM;
     free(setup);
     free(fmt);

@@ -199,8 +199,9 @@ static void emit(const text *t, FILE *out, const fill *fills, size_t n_fills)
             continue;
         }
         fprintf(out, "%*s/* BLANK %s: your code goes here (the comments above say what it\n"
-                     "%*s * computes). Check it: make check-exercise B=%s; stuck? make hint B=%s */\n",
-                (int)indent, "", name, (int)indent, "", name, name);
+                     "%*s * computes). Check it: make check-exercise B=%s\n"
+                     "%*s * Stuck? make hint B=%s */\n",
+                (int)indent, "", name, (int)indent, "", name, (int)indent, "", name);
         const fill *f = find_fill(fills, n_fills, name);
         if (f)
             put_indented(out, f->code, indent);

@@ -173,6 +173,60 @@ START_TEST(test_chapter_blanks_match_the_workbook)
 }
 END_TEST
 
+/* chapter with `from` replaced by `to` (the first time). */
+static const char *edited(const char *from, const char *to)
+{
+    const char *at = strstr(chapter, from);
+    ck_assert_ptr_nonnull(at);
+    size_t n = strlen(chapter) - strlen(from) + strlen(to) + 1;
+    char *s = keep(malloc(n));
+    snprintf(s, n, "%.*s%s%s", (int)(at - chapter), chapter, to, at + strlen(from));
+    return s;
+}
+
+START_TEST(test_markers_read_as_the_workbook_reads_them)
+{
+    const char *page, *err;
+    /* END SOLUTION with a name, as workbook.c accepts it */
+    ck_assert_int_eq(weave(edited("/* END SOLUTION */", "/* END SOLUTION share */"), printed,
+                           "fit.png", "", &page, &err), 0);
+    ck_assert_ptr_nonnull(strstr(page, "    return pi_k;\n"));
+    /* an unclosed region is an error, not the rest of the chapter folded */
+    ck_assert_int_eq(weave(edited("    /* END SOLUTION */\n", ""), printed, "fit.png", "", &page,
+                           &err), 1);
+    ck_assert_ptr_nonnull(strstr(err, "ch.c: 14: BEGIN SOLUTION share is never closed"));
+    /* a prose comment whose last line is not the comment's end alone */
+    ck_assert_int_eq(weave(edited(" * ## Step 1\n */\n", " * ## Step 1 */\n"), printed,
+                           "fit.png", "", &page, &err), 1);
+    ck_assert_ptr_nonnull(strstr(err, "a prose comment ends with */ alone on its line"));
+    /* @output 0 */
+    ck_assert_int_eq(weave(edited(" * @output 2\n", " * @output 0\n"), printed, "fit.png", "",
+                           &page, &err), 1);
+    ck_assert_ptr_nonnull(strstr(err, "@output 0 places nothing"));
+}
+END_TEST
+
+START_TEST(test_caption_ends_at_a_heading)
+{
+    const char *page, *err;
+    const char *src = edited(" * $\\mu_k$ marked.\n *\n * @output 2\n *\n",
+                             " * $\\mu_k$ marked.\n * @output 2\n");
+    ck_assert_int_eq(weave(edited(" * @output 2\n *\n * ## How the figures", " * @output 2\n * ## How the figures"),
+                           printed, "fit.png", "", &page, &err), 0);
+    ck_assert_ptr_nonnull(strstr(page, "<summary>How the figures are drawn</summary>"));
+    ck_assert_int_eq(weave(src, printed, "fit.png", "", &page, &err), 0);
+    ck_assert_ptr_nonnull(strstr(page, "![The fit, with $\\mu_k$ marked.](ch/fit.png)"));
+}
+END_TEST
+
+START_TEST(test_build_refuses_a_misspelt_edition)
+{
+    const char *out, *err;
+    ck_assert_int_eq(shell(&out, &err, "sh docs/build.sh build '%s' yes", make_tmpdir()), 2);
+    ck_assert_ptr_nonnull(strstr(err, "SOLUTIONS=yes: it is SOLUTIONS=open"));
+}
+END_TEST
+
 Suite *docs_suite(void)
 {
     Suite *s = suite_create("docs");
@@ -184,6 +238,9 @@ Suite *docs_suite(void)
     tcase_add_test(tc, test_figure_code_folded_until_the_next_heading);
     tcase_add_test(tc, test_refuses_what_is_not_placed);
     tcase_add_test(tc, test_chapter_blanks_match_the_workbook);
+    tcase_add_test(tc, test_markers_read_as_the_workbook_reads_them);
+    tcase_add_test(tc, test_caption_ends_at_a_heading);
+    tcase_add_test(tc, test_build_refuses_a_misspelt_edition);
     suite_add_tcase(s, tc);
     return s;
 }

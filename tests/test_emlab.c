@@ -151,8 +151,9 @@ START_TEST(test_fit_panel_is_two_by_two_by_default)
     ck_assert_msg(r.rc == 0, "%s", r.err);
     const char *gp = slurp(path_in(dir, "panel.gp"));
     ck_assert_ptr_nonnull(strstr(gp, "set multiplot layout 2,2 "));
-    ck_assert_ptr_nonnull(strstr(gp, "load 'iter_000.gp'\nload 'iter_001.gp'\n"
-                                     "load 'iter_002.gp'\nload 'iter_009.gp'\n"));
+    ck_assert_ptr_nonnull(strstr(gp, "load 'iter_000.gp'\nemlab_frame = 1\nload 'iter_001.gp'\n"
+                                     "emlab_frame = 2\nload 'iter_002.gp'\n"
+                                     "emlab_frame = 3\nload 'iter_009.gp'\n"));
     r = emlab("fit " EMLAB_TEST_DATA "/notebook001_2d_data.txt -k 2 -q --iters 9 --tol 0 "
               "--panel 6 --snapshots every:1 --format none --out %s", dir);
     ck_assert_msg(r.rc == 0, "%s", r.err);

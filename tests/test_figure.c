@@ -410,9 +410,12 @@ START_TEST(test_snapshot_2d_writes_points_means_ellipses_frame)
     ck_assert_ptr_nonnull(strstr(dat, "# mean_c2\n4 4\n"));
     ck_assert_ptr_nonnull(strstr(dat, "# sig2_c1\n"));
     /* the frame: the data's extent (-1..5 by 0..5) and 15% on each side */
-    ck_assert_ptr_nonnull(strstr(gp, "x_min = -1.9"));
-    ck_assert_ptr_nonnull(strstr(gp, "x_max = 5.9"));
-    ck_assert_ptr_nonnull(strstr(gp, "y_max = 5.75"));
+    double lim[3];
+    ck_assert_int_eq(sscanf(strstr(gp, "x_min = "), "x_min = %lf", &lim[0]), 1);
+    ck_assert_int_eq(sscanf(strstr(gp, "x_max = "), "x_max = %lf", &lim[1]), 1);
+    ck_assert_int_eq(sscanf(strstr(gp, "y_max = "), "y_max = %lf", &lim[2]), 1);
+    ck_assert(fabs(lim[0] + 1.9) < 1e-12 && fabs(lim[1] - 5.9) < 1e-12);
+    ck_assert(fabs(lim[2] - 5.75) < 1e-12);
     ck_assert_ptr_nonnull(strstr(gp, "style_2 = 2\n"));
     expect_magic(dir, "snap.png", "\x89PNG");
     em_figdir_close(&fd);
@@ -454,6 +457,85 @@ START_TEST(test_mixture_1d_and_curves_render)
 }
 END_TEST
 
+START_TEST(test_embedded_plots_are_the_files_byte_for_byte)
+{
+    /* every plots file inside the library whole, UTF-8 and all (an awk
+     * that counts characters, not bytes, once cut them short) */
+    static const char *const files[] = {"style.gp", "terminal.gp", "curves.gp", "lines.gp",
+                                        "resp2d.gp", "samples2d.gp", "heatmap.gp", "stacked.gp"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char path[64];
+        snprintf(path, sizeof path, "plots/%s", files[i]);
+        const char *want = slurp(path), *got = em_plot_source(files[i]);
+        ck_assert_msg(want && got && strcmp(want, got) == 0, "%s differs from the library's",
+                      files[i]);
+    }
+}
+END_TEST
+
+START_TEST(test_figures_of_em_refuse_what_they_cannot_draw)
+{
+    const char *dir = make_tmpdir();
+    char err[512];
+    em_figdir fd;
+    em_gmm m;
+    double x[8], resp[8];
+    small_2d(&m, x, resp);
+    ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_NONE, err, sizeof err), EM_OK);
+    const em_fig_2d look = {.a = 0, .b = 1};
+    /* no points; a point not finite; a model not finite: refused, said */
+    ck_assert_int_eq(em_fig_snapshot_2d(&fd, "s0", x, 0, &m, resp, &look, err, sizeof err),
+                     EM_EINVAL);
+    ck_assert_str_eq(err, "figure s0: no points to draw");
+    x[3] = NAN;
+    ck_assert_int_eq(em_fig_snapshot_2d(&fd, "s1", x, 4, &m, resp, &look, err, sizeof err),
+                     EM_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err, "not a finite number"));
+    x[3] = 1;
+    m.mean[0] = INFINITY;
+    ck_assert_int_eq(em_fig_snapshot_2d(&fd, "s2", x, 4, &m, resp, &look, err, sizeof err),
+                     EM_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err, "the model has a parameter"));
+    m.mean[0] = 0;
+    /* no responsibilities: grey points; a singular covariance: no ellipse */
+    m.cov[4] = m.cov[5] = m.cov[6] = m.cov[7] = 1;
+    ck_assert_msg(em_fig_snapshot_2d(&fd, "s3", x, 4, &m, NULL, &look, err, sizeof err) ==
+                      EM_OK, "%s", err);
+    const em_fig_1d one = {.title = "t"};
+    ck_assert_int_eq(em_fig_mixture_1d(&fd, "m0", &m, x, 0, &one, err, sizeof err), EM_EINVAL);
+    const double y[1] = {NAN};
+    const em_fig_curve c = {.y = y, .n = 1}, none = {.y = y, .n = 0};
+    const em_fig_axes axes = {.title = "t"};
+    ck_assert_int_eq(em_fig_curves(&fd, "c0", &c, 0, NULL, 0, &axes, err, sizeof err),
+                     EM_EINVAL);
+    ck_assert_int_eq(em_fig_curves(&fd, "c1", &none, 1, NULL, 0, &axes, err, sizeof err),
+                     EM_EINVAL);
+    ck_assert_int_eq(em_fig_curves(&fd, "c2", &c, 1, NULL, 0, &axes, err, sizeof err),
+                     EM_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err, "figure c2: a curve has no points"));
+    commit(&fd);
+    const char *dat = slurp(path_in(dir, "s3.dat"));
+    ck_assert_ptr_nonnull(strstr(dat, "-1 0 8355711\n")); /* 0x7f7f7f */
+    ck_assert_ptr_nonnull(strstr(dat, "# sig1_c2\nNaN NaN\n"));
+    ck_assert_int_eq(access(path_in(dir, "s0.dat"), F_OK), -1);
+    em_figdir_close(&fd);
+    em_gmm_free(&m);
+}
+END_TEST
+
+START_TEST(test_frame_of_points_all_alike)
+{
+    /* a relative margin: 1e8 everywhere gets a frame, not an empty range */
+    double x[6] = {1e8, 3, 1e8, 3, 1e8, 3}, f[4];
+    em_fig_frame_2d(x, 3, 2, 0, 1, f);
+    ck_assert(f[0] < 1e8 && f[1] > 1e8 && f[1] - f[0] >= 1e7);
+    ck_assert(f[2] < 3 && f[3] > 3 && f[3] - f[2] >= 2);
+    const double y[4] = {0, 0, 2, 4};
+    em_fig_frame_2d(y, 2, 2, 0, 1, f);
+    ck_assert(fabs(f[0] + 0.3) < 1e-12 && fabs(f[1] - 2.3) < 1e-12);
+}
+END_TEST
+
 Suite *figure_suite(void)
 {
     Suite *s = suite_create("figure");
@@ -482,6 +564,9 @@ Suite *figure_suite(void)
     tcase_add_test(pal, test_palette_is_style_gp);
     tcase_add_test(pal, test_palette_stays_distinct_for_colour_blind_readers);
     tcase_add_test(pal, test_mix_is_each_colour_by_its_share);
+    tcase_add_test(pal, test_embedded_plots_are_the_files_byte_for_byte);
+    tcase_add_test(pal, test_figures_of_em_refuse_what_they_cannot_draw);
+    tcase_add_test(pal, test_frame_of_points_all_alike);
     suite_add_tcase(s, pal);
     return s;
 }
