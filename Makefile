@@ -203,7 +203,7 @@ docs-check:
 	@sh docs/check.sh $(DOCS)
 
 deps-docs:
-	$(call ensure,gnuplot:gnuplot-nox pandoc:pandoc chromium:chromium)
+	$(call ensure,gnuplot:gnuplot-nox pandoc:pandoc chromium:chromium /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf:fonts-dejavu-extra)
 
 # --- emlab fit beside scikit-learn, from the same starts ---------------------------
 compare-sklearn: all

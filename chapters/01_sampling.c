@@ -98,8 +98,8 @@ static size_t choose_component(const double *cum, size_t n_comp, double z)
 /*
  * ## Drawing the samples
  *
- * First every hidden label $z_i$ ($n$ uniforms, the notebook's `z =
- * np.random.rand(N)`), then each point from its component's Gaussian,
+ * First every hidden label $z_i$ ($n$ uniforms, the notebook's
+ * `z = np.random.rand(N)`), then each point from its component's Gaussian,
  *
  * $$x_i = \mu_{z_i} + L_{z_i}\, e, \qquad \Sigma_k = L_k L_k^{\mathsf T},
  *   \qquad e \sim \mathcal{N}(0, I),$$
@@ -187,14 +187,14 @@ static em_status run(em_gmm *m, uint32_t seed, double *x, size_t *z)
  * $\sqrt{\pi_k (1 - \pi_k) / n}$, a few thousandths, of its $\pi_k$ (the
  * standard deviation of a binomial share).
  *
- * @figure density.png: The mixture density $p(x)$ on the notebook's window
- * $[-15, 15]^2$, bright where points are likely. Five hills, one per
- * component; each hill's height is its weight $\pi_k$ over the spread of
- * its covariance, so a broad component with a large weight can still be
- * faint.
+ * @figure density.png: The mixture density $p(x)$ as an image, dark where
+ * points are likely (the notebook's window $[-15, 15]^2$, widened to hold
+ * every sample). Five hills, one per component; a hill's height is its
+ * weight $\pi_k$ over the spread of its covariance, so a broad component
+ * with a large weight can still be faint.
  *
  * @figure samples.png: The 100 000 samples coloured by the component that
- * made them (the hidden label $z_i$), over contour lines of $p(x)$. Where
+ * made them (the hidden label $z_i$), over grey contour lines of $p(x)$. Where
  * two components overlap, the colours mix: from the point alone you could
  * not tell which made it. That uncertainty is what chapter 2 measures.
  *
@@ -211,7 +211,8 @@ static em_status run(em_gmm *m, uint32_t seed, double *x, size_t *z)
  * ## How the figures are drawn
  *
  * With the library's figures of a mixture: `density`, $p(x)$ over the
- * notebook's window $[-15, 15]^2$ as an image (the notebook's `imshow`; the
+ * notebook's window $[-15, 15]^2$, widened to hold every sample, as an
+ * image (the notebook's `imshow`; the
  * notebook summed the components *without* their weights, because $\pi$
  * was drawn in a later cell; we draw the true density); `samples`, every
  * sample coloured by its component over contours of $p$; `density_1d`, a
@@ -220,7 +221,9 @@ static em_status run(em_gmm *m, uint32_t seed, double *x, size_t *z)
 static em_status draw(em_figdir *fd, const em_gmm *m2, const double *x2, const size_t *z2,
                       const em_gmm *m1, const double *x1, char *err, size_t len)
 {
-    const double half = 1.5 * XMAX;
+    double half = 1.5 * XMAX; /* the notebook's window, wider if a sample is outside */
+    for (size_t v = 0; v < 2 * N; v++)
+        half = fmax(half, 1.02 * fabs(x2[v]));
     const em_fig_1d one_d = {.title = "The same recipe in one dimension",
                              .data_key = "100 000 samples", .weighted_keys = 1, .bins = 120};
     em_status st = em_fig_density_2d(fd, "density", "The mixture density p(x), K = 5", m2, half,

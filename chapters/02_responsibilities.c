@@ -110,8 +110,8 @@ static void print_table(const em_gmm *m, double *resp)
  * @output
  *
  * Each row sums to 1. Most points belong to one component almost
- * outright; $x_3 = -1$ is shared between components 1 and 2, and
- * $x_5 = 2$ between components 2 and 3.
+ * outright; only $x_3 = -1$ (94% component 2, 6% component 1) and
+ * $x_5 = 2$ (93% component 3, 7% component 2) are noticeably shared.
  *
  * @figure densities.png: The three weighted components
  * $\pi_k\, \mathcal{N}(x \mid \mu_k, \sigma_k^2)$ and the seven points on

@@ -110,11 +110,16 @@ static void print_snapshots(const snapshots *s)
  * @figure panel.png: The notebook's four snapshots: the random start, and
  * after 3, 6 and 9 iterations. The solid curves are the fits, the dashed
  * grey ones the truth; each point's colour is $\gamma_{i1}$, its share of
- * fit 1. At the start both fits sit near 0.3 and are narrow; by iteration
- * 9 they have the truth's shape, and the points have sorted themselves:
- * the ones far left belong to fit 1, the ones around 2 to fit 2.
+ * fit 1. At the start both fits are narrow and sit near 0 ($\mu = 0.10$
+ * and $0.41$); the points far to the right are blue, fit 1's, although
+ * fit 2's mean is nearer: fit 2 is the narrower ($\sigma = 0.41$ against
+ * $0.69$), so its density falls off faster, and far out fit 1's is the
+ * larger. By iteration 9 the fits have the truth's shape, and the points
+ * have sorted themselves: the ones on the left belong to fit 1, the ones
+ * around 2 to fit 2.
  *
- * @figure em_1d.gif: All ten iterations as an animation, on the same axes.
+ * @figure em_1d.gif: The start and all nine iterations as an animation, on
+ * the same axes (the last frame is held).
  */
 
 /*

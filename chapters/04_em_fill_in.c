@@ -166,6 +166,12 @@ static void initialise(const double *x, uint32_t seed, double *mu, double *sigma
     }
 }
 
+/*
+ * @figure data_histogram.png: The data as the notebook first drew them: a
+ * histogram of the 300 points in 10 bins. Two groups, a big one near 0 and
+ * a smaller one near 5: EM's job is to find them.
+ */
+
 /* The notebook's report of one iteration; and the same numbers to the
  * last digit in trace[] (a row per iteration: mu, sigma, pi, log L). */
 static void print_iteration(size_t it, const double *mu, const double *sigma, const double *pi,
@@ -218,10 +224,6 @@ static void run_em(const double *x, double *mu, double *sigma, double *pi, doubl
  * $\mu \approx (-0.07, 5.11)$, $\sigma \approx (1.03, 1.08)$,
  * $\pi \approx (0.70, 0.30)$, against the truth's $(0, 5)$, $(1, 1)$ and
  * $(0.7, 0.3)$. When to stop in general is chapter 6's question.
- *
- * @figure data_histogram.png: The data as the notebook first drew them: a
- * histogram of the 300 points in 10 bins. Two groups, a big one near 0 and
- * a smaller one near 5.
  *
  * @figure fit.png: The fit after 20 iterations, the notebook's last figure:
  * the data as a density histogram, the fitted mixture $p(x)$ and each

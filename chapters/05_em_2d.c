@@ -133,9 +133,10 @@ static void print_trace(const snapshots *s)
  *
  * @output 2
  *
- * For 20 iterations almost nothing happens: the start gave both components
- * nearly the same mean, the centre of all the data, and the log-likelihood
- * creeps up by about a unit per iteration. Then the means separate, the
+ * For 20 iterations the log-likelihood barely moves: the start gave both
+ * components nearly the same mean, the centre of all the data, and it
+ * creeps up by about a unit per iteration. Yet the responsibilities are
+ * already changing (the grid below shows it). Then the means separate, the
  * log-likelihood climbs by nearly a hundred in ten iterations, and by
  * iteration 40
  * the fit has found the blobs: weights $0.30$ and $0.70$, means near
@@ -152,8 +153,9 @@ static void print_trace(const snapshots *s)
  * notebook titles them. Each point's colour mixes the two components'
  * colours in proportion to $\gamma_{i1}$ and $\gamma_{i2}$; the crosses are
  * the means, the solid and dashed ellipses the $1\sigma$ and $2\sigma$
- * contours of each component. Through the plateau the colours barely
- * change; then they sort, and the ellipses shrink onto the blobs.
+ * contours of each component. On the plateau the log-likelihood barely
+ * moves, yet the colours already begin to split, the upper blob first;
+ * then they sort, and the ellipses shrink onto the blobs.
  *
  * @figure em_2d.gif: The whole run as an animation, from the start to
  * iteration 40.

@@ -26,7 +26,8 @@
  * expected complete-data log-likelihood $Q$ (Dempster, Laird and Rubin's
  * "generalised EM"; Bishop section 9.4; see
  * [why the log-likelihood never falls](math.html#why-the-log-likelihood-never-falls)).
- * The notebook's step does. Its $\Sigma^{\text{nb}}$ is the best covariance
+ * The notebook's step does. Its covariance, call it $\Sigma^{\text{nb}}$
+ * (nb for notebook), is the best covariance
  * *for the old mean*, so
  *
  * $$Q(\mu^{\text{old}}, \Sigma^{\text{nb}}) \ge Q(\mu^{\text{old}}, \Sigma^{\text{old}});$$
@@ -312,7 +313,7 @@ static em_status loglik_figure(em_figdir *fd, const experiment *e, char *err, si
         snprintf(stops[s], sizeof stops[s], "%s stops (%zu)", s ? "textbook" : "notebook",
                  e->stopped[s]);
         marks[s] = (em_fig_mark){(double)e->stopped[s], e->curve[s][e->stopped[s]],
-                                 (s ? 0.07 : -0.07) * span, stops[s]};
+                                 (s ? 0.1 : -0.1) * span, stops[s]};
     }
     snprintf(name, sizeof name, "loglik_%s", e->name);
     snprintf(title, sizeof title, "%s points: log-likelihood of the two M-steps", e->name);

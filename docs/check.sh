@@ -96,7 +96,7 @@ else
         name=$(basename "$page" .html)
         for w in 390 1280; do
             timeout 60 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars \
-                --window-size=$w,2400 --screenshot="$abs/shots/$name-$w.png" \
+                --window-size=$w,8000 --screenshot="$abs/shots/$name-$w.png" \
                 "file://$abs/$name.html" >/dev/null 2>&1
         done
     done

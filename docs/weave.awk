@@ -79,14 +79,16 @@ function flush_code(   i, first, last) {
 function end_caption() {
     if (caption == "") return
     sub(/[ ]+$/, "", caption)
-    print "![" caption "](" figdir "/" capfig ")\n"
+    # the image links to itself at full size; the caption under it
+    print "::: figure\n[![" caption "](" figdir "/" capfig ")](" figdir "/" capfig ")\n"
+    print "::: caption\n" caption "\n:::\n:::\n"
     caption = ""
 }
 function fold_close() { if (folded) { print "\n</details>\n"; folded = 0 } }
 function output(n,   k) {
     if (n == "") n = 1
     if (used + n > npar) { fail("@output " n ": the program printed only " npar " paragraphs, " used " placed already"); return }
-    print "\n```text"
+    print "\n```{.text .output}"
     for (k = 1; k <= n; k++) printf "%s", par[++used]
     print "```\n"
 }

@@ -29,4 +29,4 @@ unset grid
 set key below horizontal center samplen 2.5 width 1 nobox
 plot for [k=1:n_comp] data index sprintf('comp%d', k) using 1:2 with dots ls k notitle, \
      for [k=1:n_comp] NaN with points ls k pt 7 ps (1.5*ps_scale) title key(k), \
-     $contours using 1:2 with lines lc rgb '#000000' lw 1 title 'contours of p(x)'
+     $contours using 1:2 with lines lc rgb '#6e6e6e' lw 0.8 title 'contours of p(x)'

@@ -6,7 +6,7 @@ title_text = exists("title_text") ? title_text : ''
 xlabel_text = exists("xlabel_text") ? xlabel_text : 'point'
 set title title_text
 set xlabel xlabel_text
-set ylabel label('responsibility γ_{nk}', 'responsibility $\gamma_{nk}$')
+set ylabel label('responsibility γ_{ik}', 'responsibility $\gamma_{ik}$')
 set yrange [0:1.0]
 set ytics 0.25
 set grid noxtics

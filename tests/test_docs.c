@@ -95,9 +95,10 @@ START_TEST(test_output_and_figure_where_the_markers_are)
 {
     const char *page, *err;
     ck_assert_int_eq(weave(chapter, printed, "fit.png", "", &page, &err), 0);
-    const char *first = strstr(page, "```text\nfirst\nparagraph\n```");
-    const char *fig = strstr(page, "![The fit, with $\\mu_k$ marked.](ch/fit.png)");
-    const char *rest = strstr(page, "```text\nsecond\nthird\n```");
+    const char *first = strstr(page, "```{.text .output}\nfirst\nparagraph\n```");
+    const char *fig = strstr(page, "[![The fit, with $\\mu_k$ marked.](ch/fit.png)](ch/fit.png)\n\n"
+                                   "::: caption\nThe fit, with $\\mu_k$ marked.\n:::");
+    const char *rest = strstr(page, "```{.text .output}\nsecond\nthird\n```");
     ck_assert_ptr_nonnull(first);
     ck_assert_ptr_nonnull(fig);
     ck_assert_ptr_nonnull(rest);
@@ -215,7 +216,7 @@ START_TEST(test_caption_ends_at_a_heading)
                            printed, "fit.png", "", &page, &err), 0);
     ck_assert_ptr_nonnull(strstr(page, "<summary>How the figures are drawn</summary>"));
     ck_assert_int_eq(weave(src, printed, "fit.png", "", &page, &err), 0);
-    ck_assert_ptr_nonnull(strstr(page, "![The fit, with $\\mu_k$ marked.](ch/fit.png)"));
+    ck_assert_ptr_nonnull(strstr(page, "[![The fit, with $\\mu_k$ marked.](ch/fit.png)]"));
 }
 END_TEST
 
