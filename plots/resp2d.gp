@@ -45,9 +45,9 @@ key_point = tex ? 'mixed by $\gamma_{ik}$' : 'mixed by γ_{ik}'
 key_mean = tex ? 'mean $\mu_k$' : 'mean μ_k'
 plot data index 'points' using 1:2:3 with points pt 7 ps ((in_panel ? 0.8 : 1.3)*ps_scale) lc rgb variable notitle, \
      data index 'points' using 1:2 with points pt 6 ps ((in_panel ? 0.8 : 1.3)*ps_scale) lc rgb '#000000' lw 0.5 notitle, \
-     for [k=1:n_comp] data index sprintf('sig1_c%d', k) using 1:2 with lines lw 6 lc rgb '#ffffff' notitle, \
+     for [k=1:n_comp] data index sprintf('sig1_c%d', k) using 1:2 with lines lw 5 lc rgb '#70ffffff' notitle, \
      for [k=1:n_comp] data index sprintf('sig1_c%d', k) using 1:2 with lines ls style(k) lw 3 notitle, \
-     for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines lw 5 lc rgb '#ffffff' notitle, \
+     for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines lw 4 lc rgb '#70ffffff' notitle, \
      for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines ls style(k) lw 2 dt 2 notitle, \
      for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points pt 2 ps (3*ps_scale) lw 7 \
          lc rgb '#ffffff' notitle, \

@@ -219,10 +219,11 @@ em_status em_fig_mixture_1d(em_figdir *fd, const char *name, const em_gmm *m,
                             size_t errlen);
 
 /* A 2-D snapshot of EM, as Bishop's Figure 9.8 draws one: the points,
- * each coloured by its responsibilities resp (n x K, em_fig_mix), each
- * component's mean (a cross) and its 1- and 2-sigma ellipses, a key below
- * (plots/resp2d.gp). x is n x d, in the model's units; coordinates a and b
- * are drawn. */
+ * each coloured by its responsibilities resp (n x K, em_fig_mix; NULL:
+ * grey), each component's mean (a cross) and its 1- and 2-sigma ellipses,
+ * a key below (plots/resp2d.gp). x is n x d, in the model's units;
+ * coordinates a and b are drawn, on equal scales when the frame's two
+ * spans are within a factor 2 of each other. */
 typedef struct {
     const char *title;
     const char *panel_title; /* in a panel, this instead of the title    */

@@ -319,7 +319,7 @@ em_status em_fig_snapshot_2d(em_figdir *fd, const char *name, const double *x, s
     for (int q = 0; q < 4; q++)
         em_fig_set_num(&f, lim[q], frame[q]);
     double ratio = (frame[1] - frame[0]) / (frame[3] - frame[2] + 1e-300);
-    em_fig_set_num(&f, "equal_aspect", ratio < 3.0 && ratio > 1.0 / 3.0);
+    em_fig_set_num(&f, "equal_aspect", ratio < 2.0 && ratio > 0.5); /* a circle looks round */
     set_label(&f, "xlabel_text", o->xlabel, o->literal_labels);
     set_label(&f, "ylabel_text", o->ylabel, o->literal_labels);
     em_fig_set_str(&f, "title_text", o->title ? o->title : "");
