@@ -70,16 +70,16 @@ static void make_mixture(em_rng *r, em_gmm *m)
  * ## Choosing a component: the unfinished line
  *
  * Line the weights up end to end on $[0, 1]$: component $k$ owns the
- * interval $[\mathrm{cum}_{k-1}, \mathrm{cum}_k)$, where
- * $\mathrm{cum}_k = \pi_0 + \dots + \pi_k$. A uniform number $z$ lands in
+ * interval $[\text{cum}_{k-1}, \text{cum}_k)$, where
+ * $\text{cum}_k = \pi_0 + \dots + \pi_k$. A uniform number $z$ lands in
  * component $k$'s interval with probability exactly $\pi_k$. So
  *
- * $$\text{index} = \min\{\, k : z < \mathrm{cum}_k \,\}$$
+ * $$\text{index} = \min\{\, k : z < \text{cum}_k \,\}$$
  *
  * (in numpy: `np.searchsorted(np.cumsum(pi), z, side='right')`). This is
  * the inverse-CDF method: the cumulative weights are the CDF of the label,
  * and we invert it at $z$. Indices start at 0; if rounding left the last
- * $\mathrm{cum}_k$ a hair below $z$, the answer is the last component,
+ * $\text{cum}_k$ a hair below $z$, the answer is the last component,
  * $K - 1$.
  */
 static size_t choose_component(const double *cum, size_t n_comp, double z)
@@ -101,10 +101,10 @@ static size_t choose_component(const double *cum, size_t n_comp, double z)
  * First every hidden label $z_i$ ($n$ uniforms, the notebook's
  * `z = np.random.rand(N)`), then each point from its component's Gaussian,
  *
- * $$x_i = \mu_{z_i} + L_{z_i}\, e, \qquad \Sigma_k = L_k L_k^{\mathsf T},
- *   \qquad e \sim \mathcal{N}(0, I),$$
+ * $$x_i = \mu_{z_i} + L_{z_i}\, e,$$
  *
- * with $L_k$ the Cholesky factor of $\Sigma_k$: then $x_i$ has mean
+ * with $e \sim \mathcal{N}(0, I)$ standard normal and $L_k$ the Cholesky
+ * factor of $\Sigma_k = L_k L_k^{\mathsf T}$: then $x_i$ has mean
  * $\mu_k$ and covariance $L_k\, I\, L_k^{\mathsf T} = \Sigma_k$.
  */
 static em_status sample(const em_gmm *m, em_rng *r, double *x, size_t *z)
@@ -144,7 +144,7 @@ static void print_mixture(const em_gmm *m)
     for (int q = 1; q <= 3; q++) {
         double z = 0.31 * q;
         size_t k = choose_component(cum, K, z);
-        printf("  z = %.2f: the first cum_k above z is cum_%zu, so index = %zu\n", z, k + 1, k);
+        printf("  z = %.2f: the first cum_k above z is cum_%zu, so index = %zu\n", z, k, k);
     }
 }
 
@@ -183,9 +183,9 @@ static em_status run(em_gmm *m, uint32_t seed, double *x, size_t *z)
  *
  * @output
  *
- * The samples follow the weights: each component's share is within about
- * $\sqrt{\pi_k (1 - \pi_k) / n}$, a few thousandths, of its $\pi_k$ (the
- * standard deviation of a binomial share).
+ * The samples follow the weights: each component's share is within two
+ * standard deviations of its $\pi_k$, where the standard deviation of a
+ * binomial share is $\sqrt{\pi_k (1 - \pi_k) / n}$, a few thousandths.
  *
  * @figure density.png: The mixture density $p(x)$ as an image, dark where
  * points are likely (the notebook's window $[-15, 15]^2$, widened to hold

@@ -11,10 +11,9 @@
  * equal**, $\pi_1 = \pi_2 = 1/2$, and never updated. The E-step is then
  *
  * $$\gamma_{i1} = \frac{\mathcal{N}(x_i \mid \mu_1, \sigma_1^2)}
- *   {\mathcal{N}(x_i \mid \mu_1, \sigma_1^2) + \mathcal{N}(x_i \mid \mu_2, \sigma_2^2)},
- *   \qquad \gamma_{i2} = 1 - \gamma_{i1}:$$
+ *   {\mathcal{N}(x_i \mid \mu_1, \sigma_1^2) + \mathcal{N}(x_i \mid \mu_2, \sigma_2^2)}$$
  *
- * the halves cancel. That is fine here, where the truth *is* half and
+ * and $\gamma_{i2} = 1 - \gamma_{i1}$: the halves cancel. That is fine here, where the truth *is* half and
  * half; on data with unequal groups it would force a wrong answer, and the
  * full M-step (chapter 4) learns $\pi$ too.
  *

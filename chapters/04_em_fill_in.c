@@ -59,9 +59,11 @@ static void e_step(const double *x, const double *mu, const double *sigma, const
  * With $N_k = \sum_i \gamma_{ik}$, the effective number of points of
  * component $k$ ([derived here](math.html#the-m-step)):
  *
- * $$\mu_k = \frac{1}{N_k} \sum_{i=1}^{n} \gamma_{ik}\, x_i, \qquad
- *   \sigma_k = \sqrt{\frac{1}{N_k} \sum_{i=1}^{n} \gamma_{ik}\, (x_i - \mu_k)^2}, \qquad
- *   \pi_k = \frac{N_k}{n}$$
+ * $$\mu_k = \frac{1}{N_k} \sum_{i=1}^{n} \gamma_{ik}\, x_i,$$
+ *
+ * $$\sigma_k = \sqrt{\frac{1}{N_k} \sum_{i=1}^{n} \gamma_{ik}\, (x_i - \mu_k)^2},$$
+ *
+ * $$\pi_k = \frac{N_k}{n}$$
  *
  * (with the *new* $\mu_k$ in $\sigma_k$). Three blanks, one per update:
  * `m_step_mu`, `m_step_sigma` (it returns $\sigma_k$, not the variance)

@@ -13,7 +13,7 @@
  * $$\Sigma_k = \frac{1}{N_k} \sum_{i=1}^{n} \gamma_{ik}\, (x_i - \mu_k)(x_i - \mu_k)^{\mathsf T}.$$
  *
  * The start is different too: instead of guessing parameters, the notebook
- * guesses *responsibilities*, a random $\mathrm{Dirichlet}(1, 1)$ row
+ * guesses *responsibilities*, a random $\text{Dirichlet}(1, 1)$ row
  * $(\gamma_{i1}, \gamma_{i2})$ for every point, and runs one M-step on
  * them. Every point starts with a random mix of the two components' colours,
  * and EM has to pull the two colours apart.
@@ -150,8 +150,9 @@ static void print_trace(const snapshots *s)
  * cover it all: random responsibilities carry almost no information.
  *
  * @figure grid.png: The notebook's grid of ten snapshots, titled as the
- * notebook titles them. Each point's colour mixes the two components'
- * colours in proportion to $\gamma_{i1}$ and $\gamma_{i2}$; the crosses are
+ * notebook titles them: "Iteration $t + 2$" for our iteration $t$ (the
+ * notebook counts its start and its first E-step too). Each point's colour
+ * mixes the two components' colours in proportion to $\gamma_{i1}$ and $\gamma_{i2}$; the crosses are
  * the means, the solid and dashed ellipses the $1\sigma$ and $2\sigma$
  * contours of each component. On the plateau the log-likelihood barely
  * moves, yet the colours already begin to split, the upper blob first;
@@ -264,7 +265,7 @@ static em_status draw(em_figdir *fd, const snapshots *s, char *err, size_t len)
 /*
  * ## Running it
  *
- * `np.random.seed(42)`, a $\mathrm{Dirichlet}(1, 1)$ row of
+ * `np.random.seed(42)`, a $\text{Dirichlet}(1, 1)$ row of
  * responsibilities for each point, one M-step (the library's); then forty
  * EM iterations, the table and the figures (into `--out`, by default
  * `out/05_em_2d/`).

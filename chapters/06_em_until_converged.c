@@ -301,9 +301,9 @@ static em_status loglik_figure(em_figdir *fd, const experiment *e, char *err, si
 {
     char name[32], title[96], stops[2][32];
     const em_fig_curve curves[2] = { /* from iteration 1: the start is far below */
-        {.y = e->curve[0] + 1, .n = CURVE_ITER, .x0 = 1, .style = 2,
+        {.y = e->curve[0] + 1, .n = CURVE_ITER, .x0 = 1, .style = 13, /* grey */
          .key = "notebook: covariance around the old mean"},
-        {.y = e->curve[1] + 1, .n = CURVE_ITER, .x0 = 1, .style = 1,
+        {.y = e->curve[1] + 1, .n = CURVE_ITER, .x0 = 1, .style = 11, /* black */
          .key = "textbook: around the new mean"}};
     /* a ring where each loop stopped; the notebook's label below, the
      * textbook's above */
@@ -345,10 +345,10 @@ static em_status fit_figure(em_figdir *fd, const experiment *e, char *err, size_
     em_fig_set_str(&f, "title_text", title);
     em_fig_set_num(&f, "n_curves", 2);
     em_fig_set_str(&f, "key_1", "notebook's M-step");
-    em_fig_set_num(&f, "style_1", 2);
-    em_fig_set_num(&f, "width_1", 9); /* a band under the textbook's line: they coincide */
+    em_fig_set_num(&f, "style_1", 13); /* grey: two methods, not two components */
+    em_fig_set_num(&f, "width_1", 9);  /* a band under the textbook's line: they coincide */
     em_fig_set_str(&f, "key_2", "textbook M-step");
-    em_fig_set_num(&f, "style_2", 1);
+    em_fig_set_num(&f, "style_2", 11);
     em_fig_set_num(&f, "has_bars", e->n > N7);
     em_fig_set_str(&f, "bars_key", "data (density)");
     em_fig_set_num(&f, "has_points", 1);

@@ -79,6 +79,7 @@ else
                 ok) ;;
                 wide:*) echo "docs-check: $page is ${p#wide:} px wide at 390 px: it scrolls sideways" ;;
                 img:*) echo "docs-check: $page: the image ${p#img:} does not load" ;;
+                scrollbar:*) echo "docs-check: $page: the image ${p#scrollbar:} is wider than its paragraph (a scrollbar under it)" ;;
                 nomath) echo "docs-check: $page has no typeset formula (TeX between \$ signs in the chapter's comments)" ;;
                 open:*) echo "docs-check: note: $page is the lecturer's edition: ${p#open:} solutions open" >&2 ;;
                 solution:marker) echo "docs-check: $page shows a BEGIN/END SOLUTION marker" ;;

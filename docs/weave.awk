@@ -89,8 +89,10 @@ function output(n,   k) {
     if (n == "") n = 1
     if (used + n > npar) { fail("@output " n ": the program printed only " npar " paragraphs, " used " placed already"); return }
     print "\n```{.text .output}"
-    for (k = 1; k <= n; k++) printf "%s", par[++used]
+    lines = 0
+    for (k = 1; k <= n; k++) { printf "%s", par[++used]; lines += gsub(/\n/, "&", par[used]) }
     print "```\n"
+    if (lines > 25) print "<p class=\"scrollnote\">(" lines " lines: the box scrolls)</p>\n"
 }
 # --- prose --------------------------------------------------------------
 prose == 0 && /^\/\*$/ { flush_code(); prose = 1; prose_line = NR; next }

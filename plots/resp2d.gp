@@ -12,8 +12,7 @@
 #   equal_aspect (default 1), xlabel_text, ylabel_text. In a panel,
 #   panel_title, if set, instead of title_text, and no key; with
 #   bare_in_panel set (the notebook's grid) no tics and labels either, as
-#   the notebook has none. The ellipses run on a white underlay, seen on
-#   points of their own colour.
+#   the notebook has none.
 title_text = exists("title_text") ? title_text : ''
 x_min = exists("x_min") ? x_min : -4
 x_max = exists("x_max") ? x_max : 8
@@ -43,12 +42,20 @@ unset colorbox
 style(k) = value(sprintf("style_%d", k))
 key_point = tex ? 'mixed by $\gamma_{ik}$' : 'mixed by γ_{ik}'
 key_mean = tex ? 'mean $\mu_k$' : 'mean μ_k'
+# The ellipses run on a half-transparent white underlay (the 2-sigma one
+# dashed with its line), seen on points of their own colour. A GIF has no
+# transparency and no dashes: there no underlay, and the 2-sigma ellipse
+# dotted.
+gd = exists("gd") ? gd : 0
+underlays = gd ? '' : "for [k=1:n_comp] data index sprintf('sig1_c%d', k) using 1:2 with lines lw 5 lc rgb '#70ffffff' notitle, for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines lw 4 dt 2 lc rgb '#70ffffff' notitle,"
+sigma2 = gd ? "for [k=1:n_comp] data index sprintf('sig2_c%d', k) every 3 using 1:2 with points ls style(k) pt 7 ps 0.5 notitle," \
+            : "for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines ls style(k) lw 2 dt 2 notitle,"
+sigma2_key = gd ? "NaN with points pt 7 ps 0.5 lc rgb '#555555' title '2σ'," : "NaN with lines lw 2 dt 2 lc rgb '#555555' title (tex ? '$2\sigma$' : '2σ'),"
 plot data index 'points' using 1:2:3 with points pt 7 ps ((in_panel ? 0.8 : 1.3)*ps_scale) lc rgb variable notitle, \
      data index 'points' using 1:2 with points pt 6 ps ((in_panel ? 0.8 : 1.3)*ps_scale) lc rgb '#000000' lw 0.5 notitle, \
-     for [k=1:n_comp] data index sprintf('sig1_c%d', k) using 1:2 with lines lw 5 lc rgb '#70ffffff' notitle, \
+     @underlays \
      for [k=1:n_comp] data index sprintf('sig1_c%d', k) using 1:2 with lines ls style(k) lw 3 notitle, \
-     for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines lw 4 lc rgb '#70ffffff' notitle, \
-     for [k=1:n_comp] data index sprintf('sig2_c%d', k) using 1:2 with lines ls style(k) lw 2 dt 2 notitle, \
+     @sigma2 \
      for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points pt 2 ps (3*ps_scale) lw 7 \
          lc rgb '#ffffff' notitle, \
      for [k=1:n_comp] data index sprintf('mean_c%d', k) using 1:2 with points pt 2 \
@@ -56,5 +63,5 @@ plot data index 'points' using 1:2:3 with points pt 7 ps ((in_panel ? 0.8 : 1.3)
      for [k=1:n_comp] NaN with points ls style(k) pt 7 ps (1.6*ps_scale) title sprintf('component %d', k), \
      NaN with points pt 2 ps (2*ps_scale) lw 3 lc rgb '#000000' title key_mean, \
      NaN with lines lw 3 lc rgb '#555555' title (tex ? '$1\sigma$' : '1σ'), \
-     NaN with lines lw 2 dt 2 lc rgb '#555555' title (tex ? '$2\sigma$' : '2σ'), \
+     @sigma2_key \
      NaN with points pt 7 ps (1.6*ps_scale) lc rgb '#6b6859' title key_point

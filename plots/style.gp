@@ -26,6 +26,8 @@ dash_lw = (exists("gd") && gd) ? 1 : 2.5
 set style line 10 lc rgb grey lw dash_lw dt 2
 # the whole mixture: black
 set style line 11 lc rgb '#000000' lw 3
+# two methods compared (not components): black, and a mid grey
+set style line 13 lc rgb '#a0a0a0' lw 2.5 pt 7 ps (1.2*ps_scale)
 # histograms: light grey boxes with a darker edge
 set style line 12 lc rgb '#bdbdbd' lw 1
 set style fill solid 1.0 border rgb '#737373'
