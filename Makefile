@@ -120,18 +120,31 @@ valgrind: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL)
 # `workbook make` writes the student's copy with each solution a blank.
 WB            := workbook
 WORKBOOK_TOOL := $(BUILD)/workbook-tool
-EXERCISE_SRC  := tests/exercise/runner.c tests/exercise/check_01.c tests/exercise/check_02.c \
-                 tests/exercise/check_04.c tests/exercise/check_05.c
-EXERCISE_DEPS := $(EXERCISE_SRC) tests/exercise/exercise.h $(LIB) $(HEADERS)
+EXERCISE_CHAPTERS := 01 02 04 05
+EXERCISE_SRC  := tests/exercise/runner.c tests/exercise/sandbox.c tests/exercise/one.c \
+                 $(patsubst %,tests/exercise/check_%.c,$(EXERCISE_CHAPTERS))
+EXERCISE_DEPS := $(EXERCISE_SRC) tests/exercise/exercise.h tests/exercise/sandbox.h $(LIB) $(HEADERS)
 # a blank not filled in leaves parameters and variables unused
 WB_CFLAGS     := -Wno-unused-parameter -Wno-unused-variable -Wno-unused-but-set-variable
 MISTAKES      := $(sort $(wildcard tests/mistakes/*.c))
 MISTAKE_BIN   := $(patsubst tests/mistakes/%.c,$(BUILD)/mistakes/%/exercise,$(MISTAKES))
-WORKBOOK_CHECKS := $(BUILD)/exercise-reference $(BUILD)/fresh/exercise \
+WORKBOOK_CHECKS := $(BUILD)/reference/exercise $(BUILD)/fresh/exercise \
                    $(BUILD)/fresh/04_em_fill_in $(MISTAKE_BIN)
-# EXERCISE(chapters dir, workbook dir named in messages, output)
-EXERCISE = $(CC) $(ALL_CFLAGS) $(WB_CFLAGS) $(CHECK_CFLAGS) -I$(1) -Itests/exercise \
-           -DWORKBOOK_DIR='"$(2)"' $(EXERCISE_SRC) $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $(3)
+# EXERCISE(chapters dir, workbook dir named in messages, output dir): the
+# runner OUT/exercise, and a check program OUT/check_NN for each chapter
+# with blanks, each built on its own: a chapter that does not compile
+# leaves no program, only OUT/check_NN.log with the compiler's words
+# (which the runner shows under that chapter's blanks, with its warnings
+# at every check), and stops nothing else.
+EXERCISE = mkdir -p $(3) && \
+  $(CC) $(ALL_CFLAGS) -Itests/exercise -DWORKBOOK_DIR='"$(2)"' -DCHECKS_DIR='"$(abspath $(3))"' \
+      tests/exercise/runner.c tests/exercise/sandbox.c $(LIB) $(LDLIBS) -o $(3)/exercise && \
+  for nn in $(EXERCISE_CHAPTERS); do \
+    $(CC) $(ALL_CFLAGS) $(WB_CFLAGS) $(CHECK_CFLAGS) -I$(1) -Itests/exercise \
+        -DCHAPTER_CHECKS=checks_$$nn tests/exercise/check_$$nn.c tests/exercise/one.c \
+        $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $(3)/check_$$nn > $(3)/check_$$nn.log 2>&1 || \
+      rm -f $(3)/check_$$nn; \
+  done
 
 $(WORKBOOK_TOOL): src/workbook.c $(LIB) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS) -o $@
@@ -140,8 +153,8 @@ $(WORKBOOK_TOOL): src/workbook.c $(LIB) $(HEADERS)
 workbook-checks: $(WORKBOOK_CHECKS)
 
 # the checks against the reference solutions: every blank must pass
-$(BUILD)/exercise-reference: $(EXERCISE_DEPS) $(CHAPTERS) | deps
-	$(call EXERCISE,chapters,chapters,$@)
+$(BUILD)/reference/exercise: $(EXERCISE_DEPS) $(CHAPTERS) | deps
+	@$(call EXERCISE,chapters,chapters,$(@D))
 
 # a fresh workbook, as a student first gets it: every blank "not filled in yet"
 $(BUILD)/fresh/wb.stamp: $(CHAPTERS) $(wildcard chapters/*.h) $(WORKBOOK_TOOL)
@@ -149,7 +162,7 @@ $(BUILD)/fresh/wb.stamp: $(CHAPTERS) $(wildcard chapters/*.h) $(WORKBOOK_TOOL)
 	$(WORKBOOK_TOOL) make chapters $(BUILD)/fresh/wb > /dev/null
 	touch $@
 $(BUILD)/fresh/exercise: $(BUILD)/fresh/wb.stamp $(EXERCISE_DEPS) | deps
-	$(call EXERCISE,$(BUILD)/fresh/wb/chapters,workbook,$@)
+	@$(call EXERCISE,$(BUILD)/fresh/wb/chapters,workbook,$(@D))
 $(BUILD)/fresh/04_em_fill_in: $(BUILD)/fresh/wb.stamp $(LIB)
 	$(CC) $(ALL_CFLAGS) $(WB_CFLAGS) $(BUILD)/fresh/wb/chapters/04_em_fill_in.c $(LIB) $(LDLIBS) -o $@
 
@@ -157,7 +170,7 @@ $(BUILD)/fresh/04_em_fill_in: $(BUILD)/fresh/wb.stamp $(LIB)
 $(BUILD)/mistakes/%/exercise: tests/mistakes/%.c $(CHAPTERS) $(WORKBOOK_TOOL) $(EXERCISE_DEPS) | deps
 	rm -rf $(BUILD)/mistakes/$* && mkdir -p $(BUILD)/mistakes/$*
 	$(WORKBOOK_TOOL) make chapters $(BUILD)/mistakes/$*/wb --fill $< > /dev/null
-	$(call EXERCISE,$(BUILD)/mistakes/$*/wb/chapters,workbook,$@)
+	@$(call EXERCISE,$(BUILD)/mistakes/$*/wb/chapters,workbook,$(@D))
 
 # the student's commands
 workbook: $(WORKBOOK_TOOL)
@@ -168,8 +181,7 @@ workbook: $(WORKBOOK_TOOL)
 	  echo "Open $(WB)/README.md, then: make exercise"; fi
 
 $(BUILD)/workbook/exercise: $(wildcard $(WB)/chapters/*.c) $(EXERCISE_DEPS) | deps
-	@mkdir -p $(BUILD)/workbook
-	@$(call EXERCISE,$(WB)/chapters,$(WB),$@)
+	@$(call EXERCISE,$(WB)/chapters,$(WB),$(@D))
 
 $(BUILD)/workbook/%: $(WB)/chapters/%.c $(LIB)
 	@mkdir -p $(BUILD)/workbook

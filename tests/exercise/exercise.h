@@ -19,8 +19,8 @@ void checks_02(Suite *s);
 void checks_04(Suite *s);
 void checks_05(Suite *s);
 
-/* A test case for blank NAME holding one test function, run in a child
- * process with a time limit. */
+/* A test case for blank NAME holding one test function (one.c runs it in
+ * the check program's own process, which the runner sandboxes). */
 void add_blank_check(Suite *s, const char *name, const TTest *test);
 
 /* All n values of got equal want within tol (relative, absolute near 0)?

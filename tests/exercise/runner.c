@@ -11,26 +11,23 @@
  * so whatever is typed into a blank, a crash or an endless loop is reported
  * and the runner goes on.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* strsignal */
 #include <errno.h>
-#include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "cli.h"
-#include "exercise.h"
+#include "sandbox.h"
 
 #ifndef WORKBOOK_DIR
 #define WORKBOOK_DIR "workbook"
 #endif
-
-/* Under AddressSanitizer, let a segmentation fault be one (see crashed()). */
-const char *__asan_default_options(void);
-const char *__asan_default_options(void)
-{
-    return "handle_segv=0:handle_abort=0:detect_leaks=0";
-}
+#ifndef CHECKS_DIR
+#define CHECKS_DIR "build/workbook"
+#endif
 
 typedef struct {
     const char *name, *chapter;
@@ -88,93 +85,131 @@ enum { N_BLANKS = sizeof blanks / sizeof blanks[0] };
 
 /* --- the checks ------------------------------------------------------- */
 
-/* In the child that runs a check: a blank's own messages (em_blank's) would
- * only repeat what the runner says. */
-static void quiet_child(void)
+typedef enum { DONE, TODO, FAILED } outcome;
+
+/* The check program of a blank's chapter: CHECKS_DIR/check_NN. */
+static void check_path(const blank *b, const char *ext, char *path, size_t size)
 {
-    if (!freopen("/dev/null", "w", stderr))
-        return;
+    snprintf(path, size, "%s/check_%.2s%s", CHECKS_DIR, b->chapter, ext);
 }
 
-void add_blank_check(Suite *s, const char *name, const TTest *test)
+/* Up to `most` lines of the compiler's log for the chapter that mention
+ * `kind` ("error" or "warning") in the student's file, into msg. Returns
+ * how many there were. */
+static size_t compiler_lines(const blank *b, const char *kind, size_t most, char *msg,
+                             size_t size)
 {
-    TCase *tc = tcase_create(name);
-    tcase_set_timeout(tc, 3);
-    tcase_add_checked_fixture(tc, quiet_child, NULL);
-    _tcase_add_test(tc, test, 0, 0, 0, 1);
-    suite_add_tcase(s, tc);
-}
-
-size_t first_difference(const double *got, const double *want, size_t n, double tol)
-{
-    for (size_t v = 0; v < n; v++) {
-        double scale = fabs(want[v]) > 1.0 ? fabs(want[v]) : 1.0;
-        if (!(fabs(got[v] - want[v]) <= tol * scale))
-            return v;
-    }
+    char path[1024], file[256], line[2048], tag[32];
+    check_path(b, ".log", path, sizeof path);
+    snprintf(file, sizeof file, "chapters/%s.c:", b->chapter); /* the chapter, wherever it is */
+    snprintf(tag, sizeof tag, " %s: ", kind);
+    FILE *f = fopen(path, "r");
+    size_t n = 0, len = strlen(msg);
+    while (f && fgets(line, sizeof line, f))
+        if (strstr(line, file) && strstr(line, tag) && !strstr(line, "In file included")) {
+            if (n++ < most && len + strlen(line) + 10 < size)
+                len += (size_t)snprintf(msg + len, size - len, "         %s", line);
+        }
+    if (f)
+        fclose(f);
     return n;
 }
 
-int looks_like(const double *got, const double *wrong, size_t n)
+/* How a check that left no verdict ended, for a student. */
+static outcome ended_early(const sb_result *r, char *msg, size_t size)
 {
-    return first_difference(got, wrong, n, 1e-9) == n;
-}
-
-typedef enum { DONE, TODO, FAILED } outcome;
-
-/* What a check's error message means to a student. */
-static const char *explain_error(const char *msg, char *buf, size_t size)
-{
-    int code;
-    if (sscanf(msg, "Early exit with return value %d", &code) == 1) {
-        if (code == EM_BLANK_EXIT)
-            return "not filled in yet";
-        snprintf(buf, size, "stopped the program (exit status %d): no exit() in a blank", code);
-        return buf;
+    switch (r->end) {
+    case SB_EXITED:
+        if (r->code == EM_BLANK_EXIT) {
+            snprintf(msg, size, "not filled in yet");
+            return TODO;
+        }
+        snprintf(msg, size, "your code called exit() (status %d): a blank must compute its "
+                 "result and go on, not end the program", r->code);
+        return FAILED;
+    case SB_TIMEOUT:
+        snprintf(msg, size, "timed out (%.0f s): is there a loop that never ends?",
+                 sb_default_limits().wall_s);
+        return FAILED;
+    case SB_GUARD:
+        snprintf(msg, size, "your code killed the process that ran it (kill(getppid(), ...)?)");
+        return FAILED;
+    case SB_NOSTART:
+        snprintf(msg, size, "the check could not start: run make again");
+        return FAILED;
+    case SB_SIGNALED:
+        break;
     }
-    if (strstr(msg, "timeout"))
-        return "timed out: is there a loop that never ends?";
-    if (strstr(msg, "signal 11") || strstr(msg, "Segmentation"))
-        return "crashed (segmentation fault): check your array indices";
-    if (strstr(msg, "signal 8") || strstr(msg, "Floating"))
-        return "crashed (floating-point exception): an integer division by zero?";
-    if (strstr(msg, "signal 6") || strstr(msg, "Aborted"))
-        return "crashed (aborted): an index out of bounds, or a failed assertion?";
-    snprintf(buf, size, "crashed (%s)", msg);
-    return buf;
+    const char *what = r->code == SIGSEGV  ? "segmentation fault): check your array indices"
+                       : r->code == SIGFPE ? "floating-point exception): an integer division by "
+                                             "zero?"
+                       : r->code == SIGABRT ? "aborted): an index out of bounds, a failed "
+                                              "assertion, or out of memory (1 GiB)?"
+                       : r->code == SIGBUS ? "bus error)"
+                       : r->code == SIGKILL ? "killed): too much memory or too many processes?"
+                       : r->code == SIGXFSZ ? "wrote a file over the size limit)"
+                                            : NULL;
+    if (what)
+        snprintf(msg, size, "crashed (%s", what);
+    else
+        snprintf(msg, size, "crashed (signal %d: %s)", r->code, strsignal(r->code));
+    return FAILED;
 }
 
-/* Run the check of one blank; message in msg. */
+/* Up to 10 lines of what the blank printed, under the message. */
+static void printed(const sb_result *r, char *msg, size_t size)
+{
+    size_t len = strlen(msg), lines = 0;
+    const char *p = r->out;
+    if (!*p)
+        return;
+    len += (size_t)snprintf(msg + len, size - len, "\n         It printed:");
+    while (*p && lines < 10 && len + 12 < size) {
+        const char *nl = strchr(p, '\n');
+        int n = nl ? (int)(nl - p) : (int)strlen(p);
+        len += (size_t)snprintf(msg + len, size - len, "\n           %.*s", n > 200 ? 200 : n, p);
+        p += n + (nl ? 1 : 0);
+        lines++;
+    }
+    if (*p || r->out_truncated)
+        snprintf(msg + len, size - len, "\n           ... (more%s)",
+                 r->out_truncated ? "; output is cut at 1 MB" : "");
+}
+
+/* Run the check of one blank in its sandbox; the message in msg. */
 static outcome run_check(const blank *b, char *msg, size_t size)
 {
-    Suite *s = suite_create("workbook");
-    checks_01(s);
-    checks_02(s);
-    checks_04(s);
-    checks_05(s);
-    SRunner *sr = srunner_create(s);
-    srunner_set_fork_status(sr, CK_FORK);
-    srunner_run(sr, "workbook", b->name, CK_SILENT);
-    outcome o = FAILED;
-    if (srunner_ntests_run(sr) != 1) {
-        snprintf(msg, size, "no check named %s", b->name);
-    } else {
-        TestResult **all = srunner_results(sr); /* the array is ours to free */
-        TestResult *tr = all[0];
-        char buf[256];
-        if (tr_rtype(tr) == CK_PASS) {
-            o = DONE;
-            msg[0] = '\0';
-        } else if (tr_rtype(tr) == CK_ERROR) {
-            const char *e = explain_error(tr_msg(tr), buf, sizeof buf);
-            o = strcmp(e, "not filled in yet") == 0 ? TODO : FAILED;
-            snprintf(msg, size, "%s", e);
-        } else {
-            snprintf(msg, size, "%s", tr_msg(tr));
-        }
-        free(all);
+    char path[1024], name[64];
+    check_path(b, "", path, sizeof path);
+    msg[0] = '\0';
+    if (access(path, X_OK) != 0) { /* the chapter did not compile */
+        snprintf(msg, size, "chapter %.2s does not compile:\n", b->chapter);
+        if (compiler_lines(b, "error", 8, msg, size) == 0)
+            snprintf(msg + strlen(msg), size - strlen(msg), "         (see %s.log)\n", path);
+        msg[strlen(msg) - 1] = '\0';
+        return FAILED;
     }
-    srunner_free(sr);
+    snprintf(name, sizeof name, "%s", b->name);
+    char *argv[] = {path, "--run", name, NULL};
+    sb_limits lim = sb_default_limits();
+    sb_result r;
+    if (sb_run(argv, &lim, &r) != 0) {
+        snprintf(msg, size, "the check could not be run: %s", strerror(errno));
+        sb_free(&r);
+        return FAILED;
+    }
+    outcome o;
+    if (strncmp(r.verdict, "pass\n", 5) == 0 && r.end == SB_EXITED && r.code == 0) {
+        o = DONE;
+    } else if (strncmp(r.verdict, "fail ", 5) == 0 && r.end == SB_EXITED) {
+        o = FAILED;
+        snprintf(msg, size, "%.*s", (int)strcspn(r.verdict + 5, "\n"), r.verdict + 5);
+    } else {
+        o = ended_early(&r, msg, size);
+    }
+    if (o == FAILED)
+        printed(&r, msg, size);
+    sb_free(&r);
     return o;
 }
 
@@ -194,11 +229,14 @@ static const blank *find(const char *name)
 
 static outcome report(const blank *b)
 {
-    char msg[2048];
+    char msg[4096], warn[2048] = "";
     outcome o = run_check(b, msg, sizeof msg);
     static const char *tag[3] = {"done", "todo", "FAIL"};
     printf("  [%s] %-17s (chapter %.2s)%s%s\n", tag[o], b->name, b->chapter,
            o == DONE ? "" : ": ", msg);
+    /* the compiler's warnings about the student's file, at every check */
+    if (compiler_lines(b, "warning", 5, warn, sizeof warn))
+        printf("         The compiler warns about your code:\n%s", warn);
     if (o == TODO)
         printf("         write it in %s/chapters/%s.c, then: make check-exercise B=%s\n",
                WORKBOOK_DIR, b->chapter, b->name);
