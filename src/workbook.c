@@ -428,8 +428,8 @@ static int restore(const char *path, const char *ppath, const char *name, int ye
         snprintf(q, sizeof q, "Restore blank %s in %s? Your code there will be lost.", name, path);
         rc = 0;
         if (!yes && !isatty(STDIN_FILENO)) {
-            fprintf(stderr, "workbook: not asking without a terminal; add --yes to restore "
-                            "anyway\n");
+            fprintf(stderr, "workbook: not asking without a terminal; make reset B=%s YES=1 "
+                            "(or --yes) restores it anyway\n", name);
             rc = 1;
         } else if (yes || ask(q)) {
             text merged = {.path = strdup(path)};

@@ -213,10 +213,62 @@ START_TEST(test_hints_come_in_tiers)
     const char *third = run(cmd, &rc);
     ck_assert_ptr_nonnull(strstr(third, "Hint 3 of 3"));
     ck_assert_ptr_nonnull(strstr(third, "pi_k = N_k / N")); /* the formula only now */
-    ck_assert_ptr_nonnull(strstr(run(cmd, &rc), "Hint 3 of 3"));
+    const char *fourth = run(cmd, &rc);
+    ck_assert_ptr_nonnull(strstr(fourth, "Hint 3 of 3"));
+    ck_assert_ptr_nonnull(strstr(fourth, "that is the last hint")); /* says so */
     snprintf(cmd, sizeof cmd, "%s/reference/exercise --hint nosuch %s", EMLAB_BUILD, dir);
     run(cmd, &rc);
     ck_assert_int_eq(rc, 2);
+}
+END_TEST
+
+/* A failed check shows the first hint, so make hint goes on from the second. */
+START_TEST(test_first_hint_is_not_repeated)
+{
+    const char *dir = make_tmpdir();
+    char cmd[512];
+    int rc;
+    snprintf(cmd, sizeof cmd, "%s/mistakes/m_step_sigma_variance/exercise --hints %s "
+             "--blank m_step_sigma", EMLAB_BUILD, dir);
+    ck_assert_ptr_nonnull(strstr(run(cmd, &rc), "Hint: A weighted standard deviation"));
+    snprintf(cmd, sizeof cmd, "%s/mistakes/m_step_sigma_variance/exercise --hints %s "
+             "--hint m_step_sigma", EMLAB_BUILD, dir);
+    ck_assert_ptr_nonnull(strstr(run(cmd, &rc), "Hint 2 of 3"));
+}
+END_TEST
+
+/* make exercise and make progress count alike; after a pass, the next. */
+START_TEST(test_counts_agree_and_a_pass_names_the_next)
+{
+    int rc;
+    const char *all = run(EMLAB_BUILD "/mistakes/m_step_mu_setsid/exercise --all", &rc);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_ptr_nonnull(strstr(all, "1/8 blanks done. Work on choose_component (above)"));
+    ck_assert_ptr_null(strstr(all, "[done] m_step_mu")); /* shown up to the first open */
+    ck_assert_ptr_nonnull(strstr(run(EMLAB_BUILD "/mistakes/m_step_mu_setsid/exercise "
+                                     "--progress", &rc), "1/8 blanks done."));
+    const char *one = run(EMLAB_BUILD "/mistakes/m_step_mu_setsid/exercise --blank m_step_mu "
+                          "--next", &rc);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_ptr_nonnull(strstr(one, "Next: choose_component (chapter 01): make "
+                                      "check-exercise B=choose_component"));
+    one = run(EMLAB_BUILD "/reference/exercise --blank covariance --next", &rc);
+    ck_assert_ptr_nonnull(strstr(one, "That was the last one: every blank is right."));
+}
+END_TEST
+
+/* A chapter that does not compile stops only its own blanks. */
+START_TEST(test_broken_chapter_blocks_only_its_blanks)
+{
+    int rc;
+    const char *out = run(EMLAB_BUILD "/mistakes/choose_component_syntax_error/exercise "
+                          "--progress", &rc);
+    ck_assert_ptr_nonnull(strstr(out, "[FAIL] choose_component  (chapter 01): chapter 01 does "
+                                      "not compile:"));
+    ck_assert_ptr_nonnull(strstr(out, "/chapters/01_sampling.c:"));
+    ck_assert_ptr_nonnull(strstr(out, "error: expected"));
+    ck_assert_ptr_nonnull(strstr(out, "[todo] e_step            (chapter 04): not filled in"));
+    ck_assert_ptr_nonnull(strstr(out, "[todo] responsibility    (chapter 02)"));
 }
 END_TEST
 
@@ -226,6 +278,9 @@ Suite *workbook_suite(void)
     TCase *tc = tcase_create("lecturer");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_reference_solution_passes_every_check);
+    tcase_add_test(tc, test_first_hint_is_not_repeated);
+    tcase_add_test(tc, test_counts_agree_and_a_pass_names_the_next);
+    tcase_add_test(tc, test_broken_chapter_blocks_only_its_blanks);
     tcase_add_test(tc, test_fresh_workbook_fails_every_check_as_not_filled_in);
     tcase_add_test(tc, test_fresh_workbook_compiles_and_runs);
     tcase_add_test(tc, test_classic_mistakes_are_named);

@@ -1,15 +1,19 @@
 /* runner.c — the student's side of the workbook: check the blanks, show
  * progress, give hints.
  *
- *   exercise --all             every blank in course order, stop at the first not done
- *   exercise --blank NAME      one blank
+ *   exercise --all             every blank in course order, shown up to the first
+ *                              not done, all of them counted
+ *   exercise --blank NAME [--next]  one blank; after a pass, the next one open
  *   exercise --progress        every blank, a line each
- *   exercise --hint NAME DIR   the next hint for NAME (the tier is kept in DIR)
+ *   exercise --hint NAME [DIR] the next hint for NAME (the tier seen kept in DIR)
  *   exercise --list            the blanks in course order
+ *   --hints DIR                (with any) where the hints seen are kept
  *
- * Each check runs in a child process (Check's fork mode) with a time limit,
- * so whatever is typed into a blank, a crash or an endless loop is reported
- * and the runner goes on.
+ * Each check is its chapter's check program (one.c), run in a sandbox
+ * (sandbox.c) under limits, so whatever is typed into a blank (a crash, an
+ * endless loop, exit(), forks, kill(getppid())) is reported and the runner
+ * goes on. A chapter that does not compile is reported under its own
+ * blanks.
  */
 #define _GNU_SOURCE /* strsignal */
 #include <errno.h>
@@ -227,7 +231,41 @@ static const blank *find(const char *name)
     return NULL;
 }
 
-static outcome report(const blank *b)
+/* The hint tier a student has seen of blank b (0: none), kept in the
+ * hints folder (none given: nothing is kept). */
+static int hint_seen(const char *hints, const blank *b)
+{
+    char path[1024];
+    int tier = 0;
+    if (!hints)
+        return 0;
+    snprintf(path, sizeof path, "%s/%s", hints, b->name);
+    FILE *f = fopen(path, "r");
+    if (f) {
+        if (fscanf(f, "%d", &tier) != 1)
+            tier = 0;
+        fclose(f);
+    }
+    return tier < 0 ? 0 : tier > 3 ? 3 : tier;
+}
+
+static void hint_note(const char *hints, const blank *b, int tier)
+{
+    char path[1024];
+    if (!hints)
+        return;
+    mkdir(hints, 0777);
+    snprintf(path, sizeof path, "%s/%s", hints, b->name);
+    FILE *f = fopen(path, "w");
+    if (f) {
+        fprintf(f, "%d\n", tier);
+        fclose(f);
+    }
+}
+
+/* Check blank b and say how it stands; a failure shows the first hint
+ * (and notes it as seen, so that make hint goes on from the second). */
+static outcome report(const blank *b, const char *hints)
 {
     char msg[4096], warn[2048] = "";
     outcome o = run_check(b, msg, sizeof msg);
@@ -240,81 +278,111 @@ static outcome report(const blank *b)
     if (o == TODO)
         printf("         write it in %s/chapters/%s.c, then: make check-exercise B=%s\n",
                WORKBOOK_DIR, b->chapter, b->name);
-    if (o == FAILED)
+    if (o == FAILED) {
         printf("         Hint: %s\n         (more: make hint B=%s)\n", b->hint[0], b->name);
+        if (hint_seen(hints, b) < 1)
+            hint_note(hints, b, 1);
+    }
     return o;
 }
 
-static int cmd_all(int stop_at_first)
+/* Every blank checked, in course order; shown up to the first that is not
+ * done (stop_at_first) or all of them. The count is of all the blanks, so
+ * make exercise and make progress agree. */
+static int cmd_all(int stop_at_first, const char *hints)
 {
-    size_t done = 0;
-    int stopped = 0;
-    for (size_t i = 0; i < N_BLANKS && !stopped; i++) {
-        outcome o = report(&blanks[i]);
+    size_t done = 0, first_open = N_BLANKS;
+    char msg[4096];
+    for (size_t i = 0; i < N_BLANKS; i++) {
+        outcome o;
+        if (!stop_at_first || first_open == N_BLANKS)
+            o = report(&blanks[i], hints);
+        else
+            o = run_check(&blanks[i], msg, sizeof msg); /* counted, not shown */
         done += o == DONE;
-        stopped = stop_at_first && o != DONE;
+        if (o != DONE && first_open == N_BLANKS)
+            first_open = i;
     }
-    if (stopped)
-        printf("%zu/%d blanks done. Fix the one above, then run make exercise again.\n", done,
-               N_BLANKS);
-    else if (!stop_at_first) {
-        /* progress: count all */
+    if (done == N_BLANKS)
+        printf("%d/%d blanks done: every blank is right.\n", N_BLANKS, N_BLANKS);
+    else if (stop_at_first)
+        printf("%zu/%d blanks done. Work on %s (above), then run make exercise again.\n", done,
+               N_BLANKS, blanks[first_open].name);
+    else
         printf("%zu/%d blanks done.\n", done, N_BLANKS);
-    } else
-        printf("%d/%d blanks done: every blank is right. make figures STUDENT=1 draws chapters "
-               "04 and 05 with your code.\n", N_BLANKS, N_BLANKS);
     return done == N_BLANKS ? 0 : 1;
 }
 
-static int cmd_hint(const char *name, const char *dir)
+/* One blank; after a pass, the next one still open (with --next). */
+static int cmd_blank(const blank *b, const char *hints, int next)
+{
+    outcome o = report(b, hints);
+    if (o != DONE || !next)
+        return o == DONE ? 0 : 1;
+    char msg[4096];
+    for (size_t i = 0; i < N_BLANKS; i++)
+        if (&blanks[i] != b && run_check(&blanks[i], msg, sizeof msg) != DONE) {
+            printf("Next: %s (chapter %.2s): make check-exercise B=%s\n", blanks[i].name,
+                   blanks[i].chapter, blanks[i].name);
+            return 0;
+        }
+    printf("That was the last one: every blank is right. make exercise compares your chapters "
+           "with the course's.\n");
+    return 0;
+}
+
+/* The next hint for a blank: three tiers (a nudge, more, the formula);
+ * asked again after the last, the last again, said to be the last. */
+static int cmd_hint(const char *name, const char *hints)
 {
     const blank *b = find(name);
     if (!b)
         return 2;
-    char path[1024];
-    mkdir(dir, 0777);
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    int tier = 0;
-    FILE *f = fopen(path, "r");
-    if (f) {
-        if (fscanf(f, "%d", &tier) != 1)
-            tier = 0;
-        fclose(f);
-    }
-    if (tier < 0 || tier > 2)
-        tier = tier < 0 ? 0 : 2;
+    int seen = hint_seen(hints, b), tier = seen < 3 ? seen : 2;
     printf("Hint %d of 3 for %s (chapter %.2s):\n  %s\n", tier + 1, name, b->chapter,
            b->hint[tier]);
     if (tier < 2)
         printf("(make hint B=%s again for the next one)\n", name);
-    f = fopen(path, "w");
-    if (f) {
-        fprintf(f, "%d\n", tier < 2 ? tier + 1 : 2);
-        fclose(f);
-    }
+    else
+        printf("(that is the last hint: the formula itself. Write it in %s/chapters/%s.c)\n",
+               WORKBOOK_DIR, b->chapter);
+    hint_note(hints, b, tier + 1);
     return 0;
 }
 
 int main(int argc, char **argv)
 {
-    if (argc == 2 && strcmp(argv[1], "--all") == 0)
-        return cmd_all(1);
-    if (argc == 2 && strcmp(argv[1], "--progress") == 0) {
-        cmd_all(0);
+    const char *hints = NULL; /* --hints DIR: where the hints seen are kept */
+    int next = 0, n = 0;
+    char *arg[8];
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--hints") == 0 && i + 1 < argc)
+            hints = argv[++i];
+        else if (strcmp(argv[i], "--next") == 0)
+            next = 1;
+        else if (n < 8)
+            arg[n++] = argv[i];
+    }
+    if (n == 1 && strcmp(arg[0], "--all") == 0)
+        return cmd_all(1, hints);
+    if (n == 1 && strcmp(arg[0], "--progress") == 0) {
+        cmd_all(0, hints);
         return 0;
     }
-    if (argc == 3 && strcmp(argv[1], "--blank") == 0) {
-        const blank *b = find(argv[2]);
-        return b ? (report(b) == DONE ? 0 : 1) : 2;
+    if (n == 2 && strcmp(arg[0], "--blank") == 0) {
+        const blank *b = find(arg[1]);
+        return b ? cmd_blank(b, hints, next) : 2;
     }
-    if (argc == 4 && strcmp(argv[1], "--hint") == 0)
-        return cmd_hint(argv[2], argv[3]);
-    if (argc == 2 && strcmp(argv[1], "--list") == 0) {
+    if (n == 3 && strcmp(arg[0], "--hint") == 0) /* --hint NAME DIR, as before */
+        return cmd_hint(arg[1], arg[2]);
+    if (n == 2 && strcmp(arg[0], "--hint") == 0)
+        return cmd_hint(arg[1], hints);
+    if (n == 1 && strcmp(arg[0], "--list") == 0) {
         for (size_t i = 0; i < N_BLANKS; i++)
             printf("%s\n", blanks[i].name);
         return 0;
     }
-    fprintf(stderr, "usage: exercise --all | --progress | --blank NAME | --hint NAME DIR | "
-                    "--list\n");
+    fprintf(stderr, "usage: exercise [--hints DIR] --all | --progress | --blank NAME [--next] | "
+                    "--hint NAME [DIR] | --list\n");
     return 2;
 }
