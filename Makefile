@@ -53,7 +53,7 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 .PHONY: all figures check valgrind deps deps-figures install clean workbook exercise \
-        check-exercise hint progress reset workbook-checks fuzz fuzz-fit deps-fuzz compare-sklearn docs docs-check deps-docs bench
+        check-exercise hint progress reset watch workbook-checks fuzz fuzz-fit deps-fuzz compare-sklearn docs docs-check deps-docs bench
 all: $(LIB) $(CHAPTER_BIN) $(TOOL_BIN)
 
 # --- the library ------------------------------------------------------------
@@ -137,6 +137,7 @@ WORKBOOK_CHECKS := $(BUILD)/reference/exercise $(BUILD)/fresh/exercise \
 # at every check), and stops nothing else.
 EXERCISE = mkdir -p $(3) && \
   $(CC) $(ALL_CFLAGS) -Itests/exercise -DWORKBOOK_DIR='"$(2)"' -DCHECKS_DIR='"$(abspath $(3))"' \
+      -DCHAPTERS_DIR='"$(abspath $(1))"' \
       tests/exercise/runner.c tests/exercise/sandbox.c $(LIB) $(LDLIBS) -o $(3)/exercise && \
   for nn in $(EXERCISE_CHAPTERS); do \
     $(CC) $(ALL_CFLAGS) $(WB_CFLAGS) $(CHECK_CFLAGS) -I$(1) -Itests/exercise \
@@ -194,6 +195,12 @@ exercise: workbook
 	@if $(BUILD)/workbook/exercise --hints $(WB)/.hints --all; then \
 	  $(MAKE) -s --no-print-directory all $(STUDENT_CHAPTERS) && mkdir -p out/student && \
 	  sh tests/exercise/student_figures.sh $(BUILD) compare; fi; true
+
+# rustlings' watch: the current blank, checked again at every save
+watch: workbook
+	@$(MAKE) -s --no-print-directory $(BUILD)/workbook/exercise
+	@$(BUILD)/workbook/exercise --hints $(WB)/.hints --watch \
+	  --rebuild '$(MAKE) -s --no-print-directory $(BUILD)/workbook/exercise'; true
 
 progress: workbook
 	@$(MAKE) -s --no-print-directory $(BUILD)/workbook/exercise

@@ -212,7 +212,7 @@ START_TEST(test_hints_come_in_tiers)
     ck_assert_ptr_nonnull(strstr(run(cmd, &rc), "Hint 2 of 3"));
     const char *third = run(cmd, &rc);
     ck_assert_ptr_nonnull(strstr(third, "Hint 3 of 3"));
-    ck_assert_ptr_nonnull(strstr(third, "pi_k = N_k / N")); /* the formula only now */
+    ck_assert_ptr_nonnull(strstr(third, "π_k = N_k / N")); /* the formula only now */
     const char *fourth = run(cmd, &rc);
     ck_assert_ptr_nonnull(strstr(fourth, "Hint 3 of 3"));
     ck_assert_ptr_nonnull(strstr(fourth, "that is the last hint")); /* says so */
@@ -272,6 +272,33 @@ START_TEST(test_broken_chapter_blocks_only_its_blanks)
 }
 END_TEST
 
+/* make watch: the current blank; a save that makes it pass moves on; an
+ * interrupt stops it cleanly. The "rebuild" here swaps in the reference
+ * check of chapter 01, as if the student had just written it. */
+START_TEST(test_watch_follows_the_student)
+{
+    const char *d = make_tmpdir(), *out, *err;
+    int rc = shell(&out, &err,
+        "set -e; b=$(pwd)/%s; cd '%s'; mkdir checks ch; cp $b/fresh/check_* checks/; "
+        "cp $b/fresh/wb/chapters/*.c ch/; "
+        "$b/fresh/exercise --checks checks --chapters ch --watch "
+        "  --rebuild \"cp $b/reference/check_01 checks/check_01\" > watch.txt 2>&1 < /dev/null & "
+        "pid=$!; sleep 1.5; touch ch/01_sampling.c; sleep 2; kill -INT $pid; wait $pid; echo rc=$?",
+        EMLAB_BUILD, d);
+    ck_assert_msg(rc == 0, "%s", err);
+    ck_assert_ptr_nonnull(strstr(out, "rc=0"));
+    const char *w = slurp(path_in(d, "watch.txt"));
+    const char *one = strstr(w, "Blank 1 of 8: choose_component, in workbook/chapters/"
+                                "01_sampling.c:");
+    const char *formula = strstr(w, "The formula:   index = min { k : z < cum_k }");
+    const char *passed = strstr(w, "choose_component is right.");
+    const char *two = strstr(w, "Blank 2 of 8: responsibility");
+    const char *stopped = strstr(w, "Stopped watching.");
+    ck_assert_msg(one && formula && passed && two && stopped, "watch printed:\n%s", w);
+    ck_assert(one < passed && passed < two && two < stopped);
+}
+END_TEST
+
 Suite *workbook_suite(void)
 {
     Suite *s = suite_create("workbook");
@@ -281,6 +308,7 @@ Suite *workbook_suite(void)
     tcase_add_test(tc, test_first_hint_is_not_repeated);
     tcase_add_test(tc, test_counts_agree_and_a_pass_names_the_next);
     tcase_add_test(tc, test_broken_chapter_blocks_only_its_blanks);
+    tcase_add_test(tc, test_watch_follows_the_student);
     tcase_add_test(tc, test_fresh_workbook_fails_every_check_as_not_filled_in);
     tcase_add_test(tc, test_fresh_workbook_compiles_and_runs);
     tcase_add_test(tc, test_classic_mistakes_are_named);

@@ -7,7 +7,10 @@
  *   exercise --progress        every blank, a line each
  *   exercise --hint NAME [DIR] the next hint for NAME (the tier seen kept in DIR)
  *   exercise --list            the blanks in course order
+ *   exercise --watch [--rebuild CMD]  the current blank, checked again at every save
  *   --hints DIR                (with any) where the hints seen are kept
+ *   --checks DIR, --chapters DIR  the check programs and the student's chapters,
+ *                              if not where they were built
  *
  * Each check is its chapter's check program (one.c), run in a sandbox
  * (sandbox.c) under limits, so whatever is typed into a blank (a crash, an
@@ -22,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
 #include "cli.h"
 #include "sandbox.h"
@@ -32,6 +37,13 @@
 #ifndef CHECKS_DIR
 #define CHECKS_DIR "build/workbook"
 #endif
+#ifndef CHAPTERS_DIR
+#define CHAPTERS_DIR WORKBOOK_DIR "/chapters"
+#endif
+
+/* Where the check programs and the student's chapters are: as built, or
+ * as --checks and --chapters say. */
+static const char *checks_dir = CHECKS_DIR, *chapters_dir = CHAPTERS_DIR;
 
 typedef struct {
     const char *name, *chapter;
@@ -42,48 +54,48 @@ static const blank blanks[] = {
     {"choose_component", "01_sampling",
      {"Walk through the components in order and stop at the first whose cumulative weight "
       "is above z.",
-      "cum[k] = pi_0 + ... + pi_k. Return the first k (counting from 0) with z < cum[k]; if "
-      "there is none, keep index = K - 1.",
-      "index = min { k : z < cum_k }   (for k = 0 .. K-1: if z < cum[k], that is it)"}},
+      "cum[k] = π₀ + … + π_k. Return the first k (counting from 0) with z < cum[k]; if "
+      "there is none, keep index = K − 1.",
+      "index = min { k : z < cum_k }   (for k = 0 … K−1: the first k with z < cum[k])"}},
     {"responsibility", "02_responsibilities",
      {"A responsibility is a share: component k's weighted density at x_i, out of all the "
       "components' weighted densities there.",
-      "Compute pi_j N(x_i | mu_j, sigma_j^2) for every j and add them up; divide component "
-      "k's by that total. em_normal_pdf(x, mu, sigma) takes the standard deviation, "
-      "sigma = sqrt(variance).",
-      "gamma = pi_k N(x_i | mu_k, sigma_k^2) / sum_j pi_j N(x_i | mu_j, sigma_j^2)"}},
+      "Compute π_j N(x_i | μ_j, σ_j²) for every j and add them up; divide component k's by "
+      "that total. em_normal_pdf(x, mu, sigma) takes the standard deviation, "
+      "σ = √variance.",
+      "γ = π_k N(x_i | μ_k, σ_k²) / Σ_j π_j N(x_i | μ_j, σ_j²)"}},
     {"e_step", "04_em_fill_in",
-     {"For each point, compute the numerator pi_k N(x_i | mu_k, sigma_k^2) for every "
-      "component, then make the point's row add up to 1.",
+     {"For each point, compute the numerator π_k N(x_i | μ_k, σ_k²) for every component, "
+      "then make the point's row add up to 1.",
       "gamma[i*K + k] is point i, component k. Fill the row with the numerators "
       "(em_normal_pdf(x[i], mu[k], sigma[k])), sum them, divide each by the sum.",
-      "gamma_ik = pi_k N(x_i | mu_k, sigma_k^2) / sum_j pi_j N(x_i | mu_j, sigma_j^2)"}},
+      "γ_ik = π_k N(x_i | μ_k, σ_k²) / Σ_j π_j N(x_i | μ_j, σ_j²)"}},
     {"m_step_mu", "04_em_fill_in",
      {"The new mean is a weighted average of the points, each weighted by how much "
       "component k claims it.",
-      "Sum gamma_ik x_i over the points, then divide by N_k (not by N).",
-      "mu_k = (1 / N_k) sum_i gamma_ik x_i"}},
+      "Sum γ_ik x_i over the points, then divide by N_k (not by N).",
+      "μ_k = (1/N_k) Σ_i γ_ik x_i"}},
     {"m_step_sigma", "04_em_fill_in",
-     {"A weighted standard deviation, around the new mean mu_k.",
-      "Sum gamma_ik (x_i - mu_k)^2, divide by N_k, and take the square root: the function "
-      "returns sigma, not the variance.",
-      "sigma_k = sqrt( (1 / N_k) sum_i gamma_ik (x_i - mu_k)^2 )"}},
+     {"A weighted standard deviation, around the new mean μ_k.",
+      "Sum γ_ik (x_i − μ_k)², divide by N_k, and take the square root: the function "
+      "returns σ, not the variance.",
+      "σ_k = √( (1/N_k) Σ_i γ_ik (x_i − μ_k)² )"}},
     {"m_step_pi", "04_em_fill_in",
      {"What share of all the points does component k own?",
       "N_k counts component k's points (fractionally); N is the number of all points.",
-      "pi_k = N_k / N"}},
+      "π_k = N_k / N"}},
     {"log_likelihood", "04_em_fill_in",
      {"For each point: its probability under the whole mixture, then the log of it; then "
       "add up over the points.",
-      "p(x_i) = sum_k pi_k N(x_i | mu_k, sigma_k^2). Add log p(x_i) over i: the log of a sum "
-      "over components, inside a sum over points.",
-      "log L = sum_i log( sum_k pi_k N(x_i | mu_k, sigma_k^2) )"}},
+      "p(x_i) = Σ_k π_k N(x_i | μ_k, σ_k²). Add log p(x_i) over i: the log of a sum over "
+      "components, inside a sum over points.",
+      "log L = Σ_i log( Σ_k π_k N(x_i | μ_k, σ_k²) )"}},
     {"covariance", "05_em_2d",
-     {"Like the 1D variance, but each point adds a 2 x 2 matrix: the outer product of its "
+     {"Like the 1D variance, but each point adds a 2 × 2 matrix: the outer product of its "
       "deviation with itself.",
-      "For each point the deviation d = x_i - mu_k from the NEW mean mu_k (m->mean still "
-      "holds the old one); add gamma_ik d_j d_l to Sigma_k[j*D + l]; divide by N_k.",
-      "Sigma_k = (1 / N_k) sum_i gamma_ik (x_i - mu_k)(x_i - mu_k)^T"}},
+      "For each point the deviation d = x_i − μ_k from the NEW mean μ_k (m->mean still "
+      "holds the old one); add γ_ik d_j d_l to Sigma_k[j*D + l]; divide by N_k.",
+      "Σ_k = (1/N_k) Σ_i γ_ik (x_i − μ_k)(x_i − μ_k)ᵀ"}},
 };
 enum { N_BLANKS = sizeof blanks / sizeof blanks[0] };
 
@@ -94,7 +106,7 @@ typedef enum { DONE, TODO, FAILED } outcome;
 /* The check program of a blank's chapter: CHECKS_DIR/check_NN. */
 static void check_path(const blank *b, const char *ext, char *path, size_t size)
 {
-    snprintf(path, size, "%s/check_%.2s%s", CHECKS_DIR, b->chapter, ext);
+    snprintf(path, size, "%s/check_%.2s%s", checks_dir, b->chapter, ext);
 }
 
 /* Up to `most` lines of the compiler's log for the chapter that mention
@@ -265,10 +277,19 @@ static void hint_note(const char *hints, const blank *b, int tier)
 
 /* Check blank b and say how it stands; a failure shows the first hint
  * (and notes it as seen, so that make hint goes on from the second). */
+static void show(const blank *b, outcome o, const char *msg, const char *hints);
+
 static outcome report(const blank *b, const char *hints)
 {
-    char msg[4096], warn[2048] = "";
+    char msg[4096];
     outcome o = run_check(b, msg, sizeof msg);
+    show(b, o, msg, hints);
+    return o;
+}
+
+static void show(const blank *b, outcome o, const char *msg, const char *hints)
+{
+    char warn[2048] = "";
     static const char *tag[3] = {"done", "todo", "FAIL"};
     printf("  [%s] %-17s (chapter %.2s)%s%s\n", tag[o], b->name, b->chapter,
            o == DONE ? "" : ": ", msg);
@@ -283,7 +304,6 @@ static outcome report(const blank *b, const char *hints)
         if (hint_seen(hints, b) < 1)
             hint_note(hints, b, 1);
     }
-    return o;
 }
 
 /* Every blank checked, in course order; shown up to the first that is not
@@ -350,19 +370,158 @@ static int cmd_hint(const char *name, const char *hints)
     return 0;
 }
 
+/* --- watch mode ----------------------------------------------------------- */
+
+static volatile sig_atomic_t stop_watching;
+static void on_stop(int sig)
+{
+    (void)sig;
+    stop_watching = 1;
+}
+
+/* On a terminal, Ctrl-C and q are read as keys (the terminal sends no
+ * SIGINT, so make, which started us, is not interrupted and prints no
+ * error); the terminal is put back as it was when we leave. */
+static struct termios saved_tty;
+static int raw_tty;
+static void restore_tty(void)
+{
+    if (raw_tty)
+        tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
+    raw_tty = 0;
+}
+static void keys_raw(void)
+{
+    struct termios t;
+    if (!isatty(STDIN_FILENO) || tcgetattr(STDIN_FILENO, &saved_tty) != 0)
+        return;
+    t = saved_tty;
+    t.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ISIG);
+    t.c_cc[VMIN] = 0;
+    t.c_cc[VTIME] = 0;
+    if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0) {
+        raw_tty = 1;
+        atexit(restore_tty);
+    }
+}
+/* Has the student pressed Ctrl-C or q? */
+static int key_stop(void)
+{
+    char c;
+    while (raw_tty && read(STDIN_FILENO, &c, 1) == 1)
+        if (c == 3 || c == 'q' || c == 4)
+            stop_watching = 1;
+    return stop_watching;
+}
+
+static struct timespec modified(const char *path)
+{
+    struct stat st;
+    struct timespec none = {0, 0};
+    return stat(path, &st) == 0 ? st.st_mtim : none;
+}
+
+/* The line of blank b's BLANK comment in its chapter file, or 0. */
+static int blank_line(const blank *b, const char *file)
+{
+    char line[1024], want[96];
+    int n = 0;
+    snprintf(want, sizeof want, "BLANK %s:", b->name);
+    FILE *f = fopen(file, "r");
+    while (f && fgets(line, sizeof line, f)) {
+        n++;
+        if (strstr(line, want)) {
+            fclose(f);
+            return n;
+        }
+    }
+    if (f)
+        fclose(f);
+    return 0;
+}
+
+/* The first blank not done yet, its state in *o and msg; N_BLANKS if none. */
+static size_t first_open(outcome *o, char *msg, size_t size)
+{
+    for (size_t i = 0; i < N_BLANKS; i++)
+        if ((*o = run_check(&blanks[i], msg, size)) != DONE)
+            return i;
+    return N_BLANKS;
+}
+
+/* make watch: the current blank, what to write and its formula; checked
+ * again at every save of its file (after `rebuild`), the next one when it
+ * passes, until all are done or the student stops. */
+static int cmd_watch(const char *hints, const char *rebuild)
+{
+    signal(SIGINT, on_stop);
+    signal(SIGTERM, on_stop);
+    signal(SIGHUP, on_stop);
+    keys_raw();
+    int tty = isatty(STDOUT_FILENO);
+    const blank *previous = NULL;
+    char msg[4096], file[1024];
+    while (!key_stop()) {
+        outcome o;
+        size_t i = first_open(&o, msg, sizeof msg);
+        if (key_stop())
+            break;
+        if (tty)
+            printf("\033[2J\033[H");
+        if (previous && (i == N_BLANKS || &blanks[i] != previous))
+            printf("%s is right. Well done.\n\n", previous->name);
+        if (i == N_BLANKS) {
+            printf("%d/%d: every blank is right. make exercise compares your chapters with the "
+                   "course's.\n", N_BLANKS, N_BLANKS);
+            return 0;
+        }
+        const blank *b = previous = &blanks[i];
+        snprintf(file, sizeof file, "%s/%s.c", chapters_dir, b->chapter);
+        printf("Blank %zu of %d: %s, in %s/chapters/%s.c:%d\n\n", i + 1, N_BLANKS, b->name,
+               WORKBOOK_DIR, b->chapter, blank_line(b, file));
+        printf("  What to write: %s\n  The formula:   %s\n\n", b->hint[0], b->hint[2]);
+        show(b, o, msg, hints);
+        printf("\nWatching %s/chapters/%s.c: save it and it is checked again. %s\n",
+               WORKBOOK_DIR, b->chapter, raw_tty ? "Ctrl-C or q stops." : "Ctrl-C stops.");
+        fflush(stdout);
+        struct timespec was = modified(file), now;
+        do {
+            struct timespec pause = {0, 250000000};
+            nanosleep(&pause, NULL);
+            now = modified(file);
+        } while (!key_stop() && now.tv_sec == was.tv_sec && now.tv_nsec == was.tv_nsec);
+        if (!stop_watching && rebuild && system(rebuild) != 0)
+            printf("(the rebuild failed: see above)\n");
+    }
+    restore_tty();
+    printf("\nStopped watching. make watch goes on where you left off.\n");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *hints = NULL; /* --hints DIR: where the hints seen are kept */
-    int next = 0, n = 0;
+    const char *rebuild = NULL; /* --rebuild CMD: run before each check in watch mode */
+    int next = 0, n = 0, watch = 0;
     char *arg[8];
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--hints") == 0 && i + 1 < argc)
             hints = argv[++i];
+        else if (strcmp(argv[i], "--checks") == 0 && i + 1 < argc)
+            checks_dir = argv[++i];
+        else if (strcmp(argv[i], "--chapters") == 0 && i + 1 < argc)
+            chapters_dir = argv[++i];
+        else if (strcmp(argv[i], "--rebuild") == 0 && i + 1 < argc)
+            rebuild = argv[++i];
+        else if (strcmp(argv[i], "--watch") == 0)
+            watch = 1;
         else if (strcmp(argv[i], "--next") == 0)
             next = 1;
         else if (n < 8)
             arg[n++] = argv[i];
     }
+    if (watch && n == 0)
+        return cmd_watch(hints, rebuild);
     if (n == 1 && strcmp(arg[0], "--all") == 0)
         return cmd_all(1, hints);
     if (n == 1 && strcmp(arg[0], "--progress") == 0) {
@@ -382,7 +541,8 @@ int main(int argc, char **argv)
             printf("%s\n", blanks[i].name);
         return 0;
     }
-    fprintf(stderr, "usage: exercise [--hints DIR] --all | --progress | --blank NAME [--next] | "
-                    "--hint NAME [DIR] | --list\n");
+    fprintf(stderr, "usage: exercise [--hints DIR] [--checks DIR] [--chapters DIR] --all | "
+                    "--progress | --blank NAME [--next] | --hint NAME [DIR] | --list | "
+                    "--watch [--rebuild CMD]\n");
     return 2;
 }
