@@ -53,7 +53,7 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 .PHONY: all figures check valgrind deps deps-figures install clean workbook exercise \
-        check-exercise hint progress reset watch workbook-checks fuzz fuzz-fit deps-fuzz compare-sklearn docs docs-check deps-docs bench
+        check-exercise hint progress reset watch grade workbook-checks fuzz fuzz-fit deps-fuzz compare-sklearn docs docs-check deps-docs bench
 all: $(LIB) $(CHAPTER_BIN) $(TOOL_BIN)
 
 # --- the library ------------------------------------------------------------
@@ -127,7 +127,7 @@ EXERCISE_DEPS := $(EXERCISE_SRC) tests/exercise/exercise.h tests/exercise/sandbo
 WB_CFLAGS     := -Wno-unused-parameter -Wno-unused-variable -Wno-unused-but-set-variable
 MISTAKES      := $(sort $(wildcard tests/mistakes/*.c))
 MISTAKE_BIN   := $(patsubst tests/mistakes/%.c,$(BUILD)/mistakes/%/exercise,$(MISTAKES))
-WORKBOOK_CHECKS := $(BUILD)/reference/exercise $(BUILD)/fresh/exercise \
+WORKBOOK_CHECKS := $(BUILD)/reference/exercise $(BUILD)/fresh/exercise $(BUILD)/grade/exercise \
                    $(BUILD)/fresh/04_em_fill_in $(MISTAKE_BIN)
 # EXERCISE(chapters dir, workbook dir named in messages, output dir): the
 # runner OUT/exercise, and a check program OUT/check_NN for each chapter
@@ -216,6 +216,23 @@ check-exercise hint reset: workbook
 	        $(BUILD)/workbook/exercise --hints $(WB)/.hints --hint $(B) ;; \
 	  reset) $(WORKBOOK_TOOL) reset $(WB) $(B) $(if $(YES),--yes) ;; \
 	esac; fi; true
+
+# --- a class graded: make grade SUBMISSIONS=DIR [GRADES=DIR] [JOBS=N] ------------
+GRADES ?= grades
+JOBS   ?= $(shell nproc 2>/dev/null || echo 2)
+# the grading runner, and the settings grade.sh builds each submission with
+$(BUILD)/grade/exercise: $(EXERCISE_DEPS) Makefile | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Itests/exercise -DWORKBOOK_DIR='"workbook"' \
+	    tests/exercise/runner.c tests/exercise/sandbox.c $(LIB) $(LDLIBS) -o $@
+	@printf '%s\n' "CC='$(CC)'" "ALLFLAGS='$(ALL_CFLAGS)'" "WBFLAGS='$(WB_CFLAGS)'" \
+	  "CHECKFLAGS='$(CHECK_CFLAGS)'" "LIB='$(abspath $(LIB))'" "LIBS='$(CHECK_LIBS) $(LDLIBS)'" \
+	  "RUNNER='$(abspath $@)'" "GRADE_ENV='$(abspath $(@D))'" > $(@D)/env.sh
+
+grade: all $(BUILD)/grade/exercise
+	@if [ -z "$(SUBMISSIONS)" ]; then echo "make grade SUBMISSIONS=DIR: a folder with a workbook" \
+	  "(a folder, .tar.gz or .zip) per student; the grades go to $(GRADES)/"; else \
+	  JOBS='$(JOBS)' sh tests/exercise/grade.sh --env $(BUILD)/grade '$(SUBMISSIONS)' '$(GRADES)'; fi
 
 # --- the tutorial: woven from the chapters ----------------------------------------
 DOCS := build/docs

@@ -299,6 +299,67 @@ START_TEST(test_watch_follows_the_student)
 }
 END_TEST
 
+/* make grade on a planted class: every submission gets its row, whatever
+ * it does, and the run finishes. The class: the reference solutions, a
+ * fresh workbook, and every workbook of tests/mistakes/ (each classic
+ * mistake, a syntax error, exit(0), an endless loop, a memory bomb, 20
+ * forks, 110 MB of output, writes outside its folder, kill(getppid()),
+ * setsid), one of them as a .tar.gz and one as a .zip, and a broken zip. */
+START_TEST(test_grading_a_planted_class)
+{
+    const char *d = make_tmpdir(), *out, *err;
+#if defined(__SANITIZE_ADDRESS__)
+    const char *skip = "log_likelihood_memory_bomb"; /* no address-space limit under ASan */
+#else
+    const char *skip = "none";
+#endif
+    int rc = shell(&out, &err,
+        "set -e; b=%s; s='%s/subs'; mkdir \"$s\" \"$s/correct\"; cp -R chapters \"$s/correct/chapters\"; "
+        "cp -R $b/fresh/wb \"$s/empty\"; "
+        "for m in $b/mistakes/*/; do n=$(basename $m); [ $n = %s ] || cp -R $m/wb \"$s/$n\"; done; "
+        "(cd \"$s\" && tar czf e_step_exit0.tar.gz e_step_exit0 && rm -rf e_step_exit0 && "
+        " zip -qr m_step_pi_kill_parent.zip m_step_pi_kill_parent && rm -rf m_step_pi_kill_parent); "
+        "echo junk > \"$s/broken.zip\"; "
+        "JOBS=2 sh tests/exercise/grade.sh --env $b/grade \"$s\" '%s/grades'",
+        EMLAB_BUILD, d, skip, d);
+    ck_assert_msg(rc == 0, "%s%s", out, err);
+    const char *csv = slurp(path_in(d, "grades/grades.csv"));
+    ck_assert_ptr_nonnull(csv);
+    static const char *const rows[] = {
+        "\ncorrect,1,1,1,1,1,1,1,1,8,\"\"\n",
+        "\nempty,0,0,0,0,0,0,0,0,0,\"\"\n",
+        "\nm_step_mu_divided_by_N,0,0,0,0,0,0,0,0,0,\"m_step_mu: you divided by N, the number of "
+        "all points\"\n",
+        "\ncovariance_old_mean,0,0,0,0,0,0,0,0,0,\"covariance: you took the deviations from the "
+        "old mean m->mean\"\n",
+        "\ne_step_exit0,0,0,0,0,0,0,0,0,0,\"e_step: your code called exit()\"\n",
+        "\nm_step_pi_endless,0,0,0,0,0,0,0,0,0,\"m_step_pi: timed out\"\n",
+        "\nm_step_pi_kill_parent,0,0,0,0,0,0,0,0,0,\"m_step_pi: your code killed the process that "
+        "ran it\"\n",
+        "\nchoose_component_syntax_error,0,0,0,0,0,0,0,0,0,\"choose_component: chapter 01 does not "
+        "compile\"\n",
+        "\ncovariance_forks,0,0,0,0,0,0,0,1,1,\"\"\n",
+        "\nm_step_mu_setsid,0,0,0,1,0,0,0,0,1,\"\"\n",
+        "\nlog_likelihood_writes_outside,0,0,0,0,0,0,1,0,1,\"\"\n",
+        "\nresponsibility_output,0,0,0,0,0,0,0,0,0,\"\"\n",
+        "\nbroken,0,0,0,0,0,0,0,0,0,\"could not unpack:"};
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+        ck_assert_msg(strstr(csv, rows[i]) != NULL, "no row %s in\n%s", rows[i], csv);
+#if !defined(__SANITIZE_ADDRESS__)
+    ck_assert_ptr_nonnull(strstr(csv, "\nlog_likelihood_memory_bomb,0,0,0,0,0,0,0,0,0,"
+                                      "\"log_likelihood: crashed (aborted)\""));
+#endif
+    const char *report = slurp(path_in(d, "grades/report.md"));
+    ck_assert_ptr_nonnull(strstr(report, "| m_step_mu | 2 of "));
+    ck_assert_ptr_nonnull(strstr(report, ": you divided by N, the number of all points"));
+    const char *json = slurp(path_in(d, "grades/correct/results.json"));
+    ck_assert_ptr_nonnull(strstr(json, "\"score\": 8\n"));
+    ck_assert_ptr_nonnull(strstr(json, "{\"name\": \"e_step (chapter 04)\", \"score\": 1, "
+                                       "\"max_score\": 1, \"output\": \"right\"}"));
+    ck_assert_int_eq(access(path_in(d, "grades/report.png"), F_OK), 0);
+}
+END_TEST
+
 Suite *workbook_suite(void)
 {
     Suite *s = suite_create("workbook");
@@ -309,6 +370,7 @@ Suite *workbook_suite(void)
     tcase_add_test(tc, test_counts_agree_and_a_pass_names_the_next);
     tcase_add_test(tc, test_broken_chapter_blocks_only_its_blanks);
     tcase_add_test(tc, test_watch_follows_the_student);
+    tcase_add_test(tc, test_grading_a_planted_class);
     tcase_add_test(tc, test_fresh_workbook_fails_every_check_as_not_filled_in);
     tcase_add_test(tc, test_fresh_workbook_compiles_and_runs);
     tcase_add_test(tc, test_classic_mistakes_are_named);

@@ -8,6 +8,8 @@
  *   exercise --hint NAME [DIR] the next hint for NAME (the tier seen kept in DIR)
  *   exercise --list            the blanks in course order
  *   exercise --watch [--rebuild CMD]  the current blank, checked again at every save
+ *   exercise --grade DIR       every blank; DIR/results.json (Gradescope) and
+ *                              DIR/blanks.tsv for the class's grades
  *   --hints DIR                (with any) where the hints seen are kept
  *   --checks DIR, --chapters DIR  the check programs and the student's chapters,
  *                              if not where they were built
@@ -20,6 +22,7 @@
  */
 #define _GNU_SOURCE /* strsignal */
 #include <errno.h>
+#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -192,9 +195,27 @@ static void printed(const sb_result *r, char *msg, size_t size)
                  r->out_truncated ? "; output is cut at 1 MB" : "");
 }
 
-/* Run the check of one blank in its sandbox; the message in msg. */
-static outcome run_check(const blank *b, char *msg, size_t size)
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
+    (void)st, (void)flag, (void)ftw;
+    remove(path); /* best effort: go on whatever is left */
+    return 0;
+}
+
+/* Remove a folder and everything in it (not following links). */
+static void remove_tree(const char *dir)
+{
+    nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Run the check of one blank in its sandbox; the message in msg, and in
+ * *verdict (if not NULL) whether it is the check's own (a wrong value). */
+static outcome run_check_v(const blank *b, char *msg, size_t size, int *verdict)
+{
+    int dummy;
+    if (!verdict)
+        verdict = &dummy;
+    *verdict = 0;
     char path[1024], name[64];
     check_path(b, "", path, sizeof path);
     msg[0] = '\0';
@@ -209,7 +230,14 @@ static outcome run_check(const blank *b, char *msg, size_t size)
     char *argv[] = {path, "--run", name, NULL};
     sb_limits lim = sb_default_limits();
     sb_result r;
-    if (sb_run(argv, &lim, &r) != 0) {
+    /* a scratch folder of its own to run in, gone afterwards: what the
+     * blank writes (by a relative name) lands there */
+    char scratch[] = "/tmp/emlab-check.XXXXXX";
+    lim.dir = mkdtemp(scratch);
+    int failed = sb_run(argv, &lim, &r) != 0;
+    if (lim.dir)
+        remove_tree(scratch);
+    if (failed) {
         snprintf(msg, size, "the check could not be run: %s", strerror(errno));
         sb_free(&r);
         return FAILED;
@@ -219,6 +247,7 @@ static outcome run_check(const blank *b, char *msg, size_t size)
         o = DONE;
     } else if (strncmp(r.verdict, "fail ", 5) == 0 && r.end == SB_EXITED) {
         o = FAILED;
+        *verdict = 1;
         snprintf(msg, size, "%.*s", (int)strcspn(r.verdict + 5, "\n"), r.verdict + 5);
     } else {
         o = ended_early(&r, msg, size);
@@ -227,6 +256,11 @@ static outcome run_check(const blank *b, char *msg, size_t size)
         printed(&r, msg, size);
     sb_free(&r);
     return o;
+}
+
+static outcome run_check(const blank *b, char *msg, size_t size)
+{
+    return run_check_v(b, msg, size, NULL);
 }
 
 /* --- what the student sees ------------------------------------------------ */
@@ -368,6 +402,93 @@ static int cmd_hint(const char *name, const char *hints)
                WORKBOOK_DIR, b->chapter);
     hint_note(hints, b, tier + 1);
     return 0;
+}
+
+/* --- grading: one submission's results ---------------------------------- */
+
+/* The classic mistake a failure message names, in a few words: after
+ * "expected VALUE. ", up to the first ':', ';' or " ("; for a failure that
+ * is not a wrong value (a crash, a timeout, exit()), its first words. */
+static void mistake_of(const char *msg, int from_check, char *out, size_t size)
+{
+    if (from_check) { /* "... expected VALUE. the mistake: how to fix it" */
+        const char *at = strstr(msg, "expected "), *p = at ? strstr(at, ". ") : NULL;
+        if (!p) {
+            out[0] = '\0'; /* a wrong value, no mistake named */
+            return;
+        }
+        p += 2;
+        size_t n = strcspn(p, ":;\n");
+        const char *paren = strstr(p, " (");
+        if (paren && (size_t)(paren - p) < n)
+            n = (size_t)(paren - p);
+        snprintf(out, size, "%.*s", (int)n, p);
+        return;
+    }
+    size_t n = strcspn(msg, ":;\n"); /* a crash, a timeout, exit(), no build */
+    if (strncmp(msg, "crashed (", 9) == 0 && strchr(msg, ')'))
+        n = (size_t)(strchr(msg, ')') - msg) + 1;
+    else if (strstr(msg, " (") && (size_t)(strstr(msg, " (") - msg) < n)
+        n = (size_t)(strstr(msg, " (") - msg);
+    snprintf(out, size, "%.*s", (int)n, msg);
+}
+
+/* s as a JSON string's contents. */
+static void json_text(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", f);
+        else if (c < 0x20)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
+    }
+}
+
+/* Every blank checked, the results written into DIR: results.json in
+ * Gradescope's autograder format (a test per blank, 1 point each, its
+ * message as output) and blanks.tsv (blank, score, state, mistake,
+ * message), for the class's grades. Exit 0 if every blank was checked. */
+static int cmd_grade(const char *dir)
+{
+    char path[1024], msg[4096], why[256];
+    snprintf(path, sizeof path, "%s/results.json", dir);
+    FILE *json = fopen(path, "w");
+    snprintf(path, sizeof path, "%s/blanks.tsv", dir);
+    FILE *tsv = fopen(path, "w");
+    if (!json || !tsv) {
+        fprintf(stderr, "exercise: cannot write the results into %s: %s\n", dir, strerror(errno));
+        return 2;
+    }
+    static const char *state[3] = {"done", "todo", "fail"};
+    size_t score = 0;
+    fprintf(json, "{\n  \"tests\": [\n");
+    for (size_t i = 0; i < N_BLANKS; i++) {
+        const blank *b = &blanks[i];
+        int verdict;
+        outcome o = run_check_v(b, msg, sizeof msg, &verdict);
+        score += o == DONE;
+        why[0] = '\0';
+        if (o == FAILED)
+            mistake_of(msg, verdict, why, sizeof why);
+        for (char *c = msg; *c; c++) /* one line in the table */
+            if (*c == '\t' || *c == '\n')
+                *c = ' ';
+        fprintf(tsv, "%s\t%d\t%s\t%s\t%s\n", b->name, o == DONE, state[o], why, msg);
+        fprintf(json, "    {\"name\": \"%s (chapter %.2s)\", \"score\": %d, \"max_score\": 1, "
+                "\"output\": \"", b->name, b->chapter, o == DONE);
+        json_text(json, o == DONE ? "right" : msg);
+        fprintf(json, "\"}%s\n", i + 1 < N_BLANKS ? "," : "");
+    }
+    fprintf(json, "  ],\n  \"score\": %zu\n}\n", score);
+    int bad = ferror(json) | ferror(tsv);
+    bad |= fclose(json) != 0;
+    bad |= fclose(tsv) != 0;
+    return bad ? 2 : 0;
 }
 
 /* --- watch mode ----------------------------------------------------------- */
@@ -520,8 +641,14 @@ int main(int argc, char **argv)
         else if (n < 8)
             arg[n++] = argv[i];
     }
+    /* the check programs by absolute path: each runs in a scratch folder */
+    static char checks_abs[4096];
+    if (realpath(checks_dir, checks_abs))
+        checks_dir = checks_abs;
     if (watch && n == 0)
         return cmd_watch(hints, rebuild);
+    if (n == 2 && strcmp(arg[0], "--grade") == 0)
+        return cmd_grade(arg[1]);
     if (n == 1 && strcmp(arg[0], "--all") == 0)
         return cmd_all(1, hints);
     if (n == 1 && strcmp(arg[0], "--progress") == 0) {
@@ -543,6 +670,6 @@ int main(int argc, char **argv)
     }
     fprintf(stderr, "usage: exercise [--hints DIR] [--checks DIR] [--chapters DIR] --all | "
                     "--progress | --blank NAME [--next] | --hint NAME [DIR] | --list | "
-                    "--watch [--rebuild CMD]\n");
+                    "--watch [--rebuild CMD] | --grade DIR\n");
     return 2;
 }
