@@ -53,7 +53,7 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 .PHONY: all figures check valgrind deps deps-figures install clean workbook exercise \
-        check-exercise hint progress reset watch grade workbook-checks fuzz fuzz-fit deps-fuzz compare-sklearn docs docs-check deps-docs bench
+        check-exercise hint progress reset watch grade bench-grade gradescope workbook-checks fuzz fuzz-fit deps-fuzz compare-sklearn docs docs-check deps-docs bench
 all: $(LIB) $(CHAPTER_BIN) $(TOOL_BIN)
 
 # --- the library ------------------------------------------------------------
@@ -233,6 +233,17 @@ grade: all $(BUILD)/grade/exercise
 	@if [ -z "$(SUBMISSIONS)" ]; then echo "make grade SUBMISSIONS=DIR: a folder with a workbook" \
 	  "(a folder, .tar.gz or .zip) per student; the grades go to $(GRADES)/"; else \
 	  JOBS='$(JOBS)' sh tests/exercise/grade.sh --env $(BUILD)/grade '$(SUBMISSIONS)' '$(GRADES)'; fi
+
+# Gradescope's autograder: emlab's sources with setup.sh and run_autograder
+# at the top of a zip (upload it as the assignment's autograder)
+gradescope:
+	@rm -f $(BUILD)/gradescope.zip && mkdir -p $(BUILD)
+	@git archive --format=zip -o $(BUILD)/gradescope.zip HEAD && \
+	  cd tests/exercise/gradescope && zip -q $(abspath $(BUILD))/gradescope.zip setup.sh run_autograder
+	@echo "gradescope: $(BUILD)/gradescope.zip (setup.sh and run_autograder at its top)"
+
+bench-grade: all workbook-checks $(BUILD)/grade/exercise
+	@sh tests/bench/grade_bench.sh $(BUILD)
 
 # --- the tutorial: woven from the chapters ----------------------------------------
 DOCS := build/docs

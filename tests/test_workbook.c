@@ -360,6 +360,30 @@ START_TEST(test_grading_a_planted_class)
 }
 END_TEST
 
+/* Gradescope's run_autograder, tried in a folder laid out as Gradescope's:
+ * the student's workbook gets its results.json; an upload without one
+ * gets 0 points and says what to upload. */
+START_TEST(test_gradescope_autograder)
+{
+    const char *d = make_tmpdir(), *out, *err;
+    int rc = shell(&out, &err,
+        "set -e; ln -s \"$(pwd)\" '%s/source'; mkdir '%s/submission'; "
+        "cp -R chapters '%s/submission/chapters'; "
+        "AUTOGRADER='%s' BUILD=%s sh tests/exercise/gradescope/run_autograder",
+        d, d, d, d, EMLAB_BUILD);
+    ck_assert_msg(rc == 0, "%s%s", out, err);
+    const char *json = slurp(path_in(d, "results/results.json"));
+    ck_assert_ptr_nonnull(json);
+    ck_assert_ptr_nonnull(strstr(json, "\"score\": 8\n"));
+    rc = shell(&out, &err, "rm -rf '%s/submission/chapters' && echo x > '%s/submission/x.c' && "
+               "AUTOGRADER='%s' BUILD=%s sh tests/exercise/gradescope/run_autograder",
+               d, d, d, EMLAB_BUILD);
+    ck_assert_int_eq(rc, 0);
+    json = slurp(path_in(d, "results/results.json"));
+    ck_assert_ptr_nonnull(strstr(json, "{\"score\": 0, \"output\": \"no workbook in it"));
+}
+END_TEST
+
 Suite *workbook_suite(void)
 {
     Suite *s = suite_create("workbook");
@@ -371,6 +395,7 @@ Suite *workbook_suite(void)
     tcase_add_test(tc, test_broken_chapter_blocks_only_its_blanks);
     tcase_add_test(tc, test_watch_follows_the_student);
     tcase_add_test(tc, test_grading_a_planted_class);
+    tcase_add_test(tc, test_gradescope_autograder);
     tcase_add_test(tc, test_fresh_workbook_fails_every_check_as_not_filled_in);
     tcase_add_test(tc, test_fresh_workbook_compiles_and_runs);
     tcase_add_test(tc, test_classic_mistakes_are_named);

@@ -76,7 +76,7 @@ blanks=$("$RUNNER" --list | tr '\n' ' ')
 [ -d "$subs" ] || { echo "grade: $subs is not a folder of submissions" >&2; exit 2; }
 mkdir -p "$out" || exit 2
 start=$(date +%s)
-find "$subs" -mindepth 1 -maxdepth 1 \( -type d -o -name '*.tar.gz' -o -name '*.tgz' -o -name '*.zip' \) \
+find "$subs" -mindepth 1 -maxdepth 1 \( -type d -o -xtype d -o -name '*.tar.gz' -o -name '*.tgz' -o -name '*.zip' \) \
     -print0 | sort -z | xargs -0 -r -n 1 -P "$jobs" sh "$0" --env "$GRADE_ENV" --one "$out"
 # the class's table
 {
