@@ -91,7 +91,7 @@ $(BUILD)/emlab: $(TOOL_SRC) $(wildcard src/cmd/*.h) $(LIB) $(HEADERS)
 ifeq ($(STUDENT),1)
 figures: deps-figures workbook
 	@$(MAKE) -s --no-print-directory $(STUDENT_CHAPTERS)
-	@mkdir -p out/student && sh tests/exercise/student_figures.sh $(BUILD) || true
+	@mkdir -p $(STUDENT_OUT) && sh tests/exercise/student_figures.sh $(BUILD) $(WB_BUILD) $(STUDENT_OUT) || true
 else
 figures: deps-figures all
 	@if [ -z "$(CHAPTER_BIN)" ]; then echo "no chapters yet"; fi
@@ -108,7 +108,7 @@ check: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL)
 
 # The suites, and every emlab, chapter and exercise program they start
 # (through sh), under valgrind; gnuplot and the shell's tools are left out.
-VALGRIND_SKIP := */gnuplot,*/awk,*/mawk,*/timeout,*/ls,*/grep,*/flock,*/sleep,*/mkdir,*/cat,*/rm
+VALGRIND_SKIP := */gnuplot,*/awk,*/mawk,*/make,*/cc,*/gcc*,*/cc1,*/as,*/ld,*/ld.*,*/collect2,*/tar,*/gzip,*/zip,*/unzip,*/unshare,*/find,*/xargs,*/sort,*/cp,*/sed,*/cut,*/wc,*/uniq,*/date,*/nproc,*/mktemp,*/basename,*/tr,*/head,*/tail,*/pgrep,*/touch,*/ln,*/cmp,*/chromium,*/timeout,*/ls,*/grep,*/flock,*/sleep,*/mkdir,*/cat,*/rm
 valgrind: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL)
 	CK_FORK=no CK_TIMEOUT_MULTIPLIER=20 valgrind --error-exitcode=1 --leak-check=full \
 	    --errors-for-leak-kinds=definite --show-leak-kinds=definite --trace-children=yes \
@@ -118,6 +118,9 @@ valgrind: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL)
 # The instructor's source is chapters/ (solutions between BEGIN/END SOLUTION);
 # `workbook make` writes the student's copy with each solution a blank.
 WB            := workbook
+# where the workbook's programs are built: build/workbook for workbook/
+WB_BUILD      := $(BUILD)/$(subst /,_,$(patsubst /%,%,$(WB)))
+STUDENT_OUT   ?= out/student
 WORKBOOK_TOOL := $(BUILD)/workbook-tool
 EXERCISE_CHAPTERS := 01 02 04 05
 EXERCISE_SRC  := tests/exercise/runner.c tests/exercise/sandbox.c tests/exercise/one.c \
@@ -180,40 +183,40 @@ workbook: $(WORKBOOK_TOOL)
 	else $(WORKBOOK_TOOL) make chapters $(WB) && cp tests/exercise/WORKBOOK.md $(WB)/README.md && \
 	  echo "Open $(WB)/README.md, then: make exercise"; fi
 
-$(BUILD)/workbook/exercise: $(wildcard $(WB)/chapters/*.c) $(EXERCISE_DEPS) | deps
+$(WB_BUILD)/exercise: $(wildcard $(WB)/chapters/*.c) $(EXERCISE_DEPS) | deps
 	@$(call EXERCISE,$(WB)/chapters,$(WB),$(@D))
 
-$(BUILD)/workbook/%: $(WB)/chapters/%.c $(LIB)
-	@mkdir -p $(BUILD)/workbook
+$(WB_BUILD)/%: $(WB)/chapters/%.c $(LIB)
+	@mkdir -p $(WB_BUILD)
 	@$(CC) $(ALL_CFLAGS) $(WB_CFLAGS) -I$(WB)/chapters $< $(LIB) $(LDLIBS) -o $@
 
 # The student's commands end with emlab's own words, never make's "Error 1".
 # At 8/8, the student's chapters are compared with the course's.
-STUDENT_CHAPTERS := $(patsubst %,$(BUILD)/workbook/%,01_sampling 02_responsibilities 04_em_fill_in 05_em_2d)
+STUDENT_CHAPTERS := $(patsubst %,$(WB_BUILD)/%,01_sampling 02_responsibilities 04_em_fill_in 05_em_2d)
 exercise: workbook
-	@$(MAKE) -s --no-print-directory $(BUILD)/workbook/exercise
-	@if $(BUILD)/workbook/exercise --hints $(WB)/.hints --all; then \
-	  $(MAKE) -s --no-print-directory all $(STUDENT_CHAPTERS) && mkdir -p out/student && \
-	  sh tests/exercise/student_figures.sh $(BUILD) compare; fi; true
+	@$(MAKE) -s --no-print-directory $(WB_BUILD)/exercise
+	@if $(WB_BUILD)/exercise --hints $(WB)/.hints --all; then \
+	  $(MAKE) -s --no-print-directory all $(STUDENT_CHAPTERS) && mkdir -p $(STUDENT_OUT) && \
+	  sh tests/exercise/student_figures.sh $(BUILD) $(WB_BUILD) $(STUDENT_OUT) compare; fi; true
 
 # rustlings' watch: the current blank, checked again at every save
 watch: workbook
-	@$(MAKE) -s --no-print-directory $(BUILD)/workbook/exercise
-	@$(BUILD)/workbook/exercise --hints $(WB)/.hints --watch \
-	  --rebuild '$(MAKE) -s --no-print-directory $(BUILD)/workbook/exercise'; true
+	@$(MAKE) -s --no-print-directory $(WB_BUILD)/exercise
+	@$(WB_BUILD)/exercise --hints $(WB)/.hints --watch \
+	  --rebuild '$(MAKE) -s --no-print-directory $(WB_BUILD)/exercise'; true
 
 progress: workbook
-	@$(MAKE) -s --no-print-directory $(BUILD)/workbook/exercise
-	@$(BUILD)/workbook/exercise --hints $(WB)/.hints --progress; true
+	@$(MAKE) -s --no-print-directory $(WB_BUILD)/exercise
+	@$(WB_BUILD)/exercise --hints $(WB)/.hints --progress; true
 
 check-exercise hint reset: workbook
 	@if [ -z "$(B)" ]; then echo "which blank? make $@ B=name; the blanks:" \
 	  $$($(WORKBOOK_TOOL) list chapters); else \
 	case $@ in \
-	  check-exercise) $(MAKE) -s --no-print-directory $(BUILD)/workbook/exercise && \
-	                  $(BUILD)/workbook/exercise --hints $(WB)/.hints --blank $(B) --next ;; \
-	  hint) $(MAKE) -s --no-print-directory $(BUILD)/workbook/exercise && \
-	        $(BUILD)/workbook/exercise --hints $(WB)/.hints --hint $(B) ;; \
+	  check-exercise) $(MAKE) -s --no-print-directory $(WB_BUILD)/exercise && \
+	                  $(WB_BUILD)/exercise --hints $(WB)/.hints --blank $(B) --next ;; \
+	  hint) $(MAKE) -s --no-print-directory $(WB_BUILD)/exercise && \
+	        $(WB_BUILD)/exercise --hints $(WB)/.hints --hint $(B) ;; \
 	  reset) $(WORKBOOK_TOOL) reset $(WB) $(B) $(if $(YES),--yes) ;; \
 	esac; fi; true
 

@@ -384,6 +384,44 @@ START_TEST(test_gradescope_autograder)
 }
 END_TEST
 
+/* The student's make commands, on a workbook of their own: they end with
+ * the checker's words, never make's "Error"; reset takes YES=1; at 8/8
+ * make exercise compares the student's chapters with the course's; make
+ * figures STUDENT=1 draws the four chapters with blanks. */
+START_TEST(test_student_make_commands)
+{
+    const char *d = make_tmpdir(), *out, *err;
+    const char *san = strcmp(EMLAB_BUILD, "build/san") == 0 ? "SANITIZE=1" : "";
+    char make[512];
+    snprintf(make, sizeof make, "make -s --no-print-directory %s WB='%s/wb' STUDENT_OUT='%s/out'",
+             san, d, d);
+    int rc = shell(&out, &err, "%s progress 2>&1", make);
+    ck_assert_msg(rc == 0, "%s%s", out, err);
+    ck_assert_ptr_nonnull(strstr(out, "0/8 blanks done."));
+    ck_assert_ptr_null(strstr(out, "make: ***"));
+    rc = shell(&out, &err, "%s check-exercise B=e_step 2>&1", make);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_ptr_nonnull(strstr(out, "[todo] e_step"));
+    ck_assert_ptr_null(strstr(out, "make: ***"));
+    rc = shell(&out, &err, "%s reset B=e_step YES=1 2>&1 < /dev/null", make);
+    ck_assert_ptr_nonnull(strstr(out, "blank e_step restored"));
+    rc = shell(&out, &err, "for c in 01_sampling 02_responsibilities 04_em_fill_in 05_em_2d; do "
+               "cp chapters/$c.c '%s/wb/chapters/'; done; %s exercise 2>&1", d, make);
+    ck_assert_msg(rc == 0, "%s%s", out, err);
+    ck_assert_ptr_nonnull(strstr(out, "8/8 blanks done: every blank is right."));
+    ck_assert_ptr_nonnull(strstr(out, "print and draw exactly what the course's do"));
+    rc = shell(&out, &err, "%s figures STUDENT=1 2>&1", make);
+    ck_assert_msg(rc == 0, "%s%s", out, err);
+    static const char *const drawn[] = {"01_sampling/samples.png", "02_responsibilities/pitfall.png",
+                                        "04_em_fill_in/fit.png", "05_em_2d/grid.png"};
+    for (int i = 0; i < 4; i++) {
+        char file[128];
+        snprintf(file, sizeof file, "out/%s", drawn[i]);
+        ck_assert_msg(access(path_in(d, file), F_OK) == 0, "no %s", drawn[i]);
+    }
+}
+END_TEST
+
 Suite *workbook_suite(void)
 {
     Suite *s = suite_create("workbook");
@@ -396,6 +434,7 @@ Suite *workbook_suite(void)
     tcase_add_test(tc, test_watch_follows_the_student);
     tcase_add_test(tc, test_grading_a_planted_class);
     tcase_add_test(tc, test_gradescope_autograder);
+    tcase_add_test(tc, test_student_make_commands);
     tcase_add_test(tc, test_fresh_workbook_fails_every_check_as_not_filled_in);
     tcase_add_test(tc, test_fresh_workbook_compiles_and_runs);
     tcase_add_test(tc, test_classic_mistakes_are_named);
