@@ -118,6 +118,8 @@ valgrind: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL)
 # The instructor's source is chapters/ (solutions between BEGIN/END SOLUTION);
 # `workbook make` writes the student's copy with each solution a blank.
 WB            := workbook
+# seconds a compile of a student's chapter may take
+CC_LIMIT      ?= 120
 # where the workbook's programs are built: build/workbook for workbook/
 WB_BUILD      := $(BUILD)/$(subst /,_,$(patsubst /%,%,$(WB)))
 STUDENT_OUT   ?= out/student
@@ -143,10 +145,12 @@ EXERCISE = mkdir -p $(3) && \
       -DCHAPTERS_DIR='"$(abspath $(1))"' \
       tests/exercise/runner.c tests/exercise/sandbox.c $(LIB) $(LDLIBS) -o $(3)/exercise && \
   for nn in $(EXERCISE_CHAPTERS); do \
-    $(CC) $(ALL_CFLAGS) $(WB_CFLAGS) $(CHECK_CFLAGS) -I$(1) -Itests/exercise \
+    timeout $(CC_LIMIT) $(CC) $(ALL_CFLAGS) $(WB_CFLAGS) $(CHECK_CFLAGS) -I$(1) -Itests/exercise \
         -DCHAPTER_CHECKS=checks_$$nn tests/exercise/check_$$nn.c tests/exercise/one.c \
-        $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $(3)/check_$$nn > $(3)/check_$$nn.log 2>&1 || \
-      rm -f $(3)/check_$$nn; \
+        $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $(3)/check_$$nn > $(3)/check_$$nn.log 2>&1; \
+    rc=$$?; if [ $$rc -ne 0 ]; then rm -f $(3)/check_$$nn; [ $$rc -ne 124 ] || \
+      echo "$$(ls $(1)/$${nn}_*.c):1: error: the compiler was stopped after $(CC_LIMIT) s" \
+        "(an include of a device? a macro without end?)" >> $(3)/check_$$nn.log; fi; \
   done
 
 $(WORKBOOK_TOOL): src/workbook.c $(LIB) $(HEADERS)
@@ -188,7 +192,7 @@ $(WB_BUILD)/exercise: $(wildcard $(WB)/chapters/*.c) $(EXERCISE_DEPS) | deps
 
 $(WB_BUILD)/%: $(WB)/chapters/%.c $(LIB)
 	@mkdir -p $(WB_BUILD)
-	@$(CC) $(ALL_CFLAGS) $(WB_CFLAGS) -I$(WB)/chapters $< $(LIB) $(LDLIBS) -o $@
+	@timeout $(CC_LIMIT) $(CC) $(ALL_CFLAGS) $(WB_CFLAGS) -I$(WB)/chapters $< $(LIB) $(LDLIBS) -o $@
 
 # The student's commands end with emlab's own words, never make's "Error 1".
 # At 8/8, the student's chapters are compared with the course's.

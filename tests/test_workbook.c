@@ -384,6 +384,18 @@ START_TEST(test_gradescope_autograder)
 }
 END_TEST
 
+/* Remove the build folder make made for a workbook at wb (WB_BUILD). */
+static void forget_build(const char *wb)
+{
+    char mangled[512], *c;
+    snprintf(mangled, sizeof mangled, "%s", wb[0] == '/' ? wb + 1 : wb);
+    for (c = mangled; *c; c++)
+        if (*c == '/')
+            *c = '_';
+    const char *out, *err;
+    shell(&out, &err, "rm -rf '%s/%s'", EMLAB_BUILD, mangled);
+}
+
 /* The student's make commands, on a workbook of their own: they end with
  * the checker's words, never make's "Error"; reset takes YES=1; at 8/8
  * make exercise compares the student's chapters with the course's; make
@@ -419,6 +431,25 @@ START_TEST(test_student_make_commands)
         snprintf(file, sizeof file, "out/%s", drawn[i]);
         ck_assert_msg(access(path_in(d, file), F_OK) == 0, "no %s", drawn[i]);
     }
+    forget_build(path_in(d, "wb"));
+}
+END_TEST
+
+/* A chapter whose compile never ends (#include "/dev/zero") is stopped,
+ * and said so under its blanks. */
+START_TEST(test_endless_compile_is_stopped)
+{
+    const char *d = make_tmpdir(), *out, *err;
+    const char *san = strcmp(EMLAB_BUILD, "build/san") == 0 ? "SANITIZE=1" : "";
+    write_file(d, "fill.c", "// blank: choose_component\n#include \"/dev/zero\"\n");
+    int rc = shell(&out, &err, "%s/workbook-tool make chapters '%s/wb' --fill '%s/fill.c' "
+                   "> /dev/null && make -s --no-print-directory %s WB='%s/wb' CC_LIMIT=2 "
+                   "progress 2>&1", EMLAB_BUILD, d, d, san, d);
+    ck_assert_msg(rc == 0, "%s%s", out, err);
+    ck_assert_ptr_nonnull(strstr(out, "chapter 01 does not compile:"));
+    ck_assert_ptr_nonnull(strstr(out, "the compiler was stopped after 2 s"));
+    ck_assert_ptr_nonnull(strstr(out, "[todo] e_step"));
+    forget_build(path_in(d, "wb"));
 }
 END_TEST
 
@@ -435,6 +466,7 @@ Suite *workbook_suite(void)
     tcase_add_test(tc, test_grading_a_planted_class);
     tcase_add_test(tc, test_gradescope_autograder);
     tcase_add_test(tc, test_student_make_commands);
+    tcase_add_test(tc, test_endless_compile_is_stopped);
     tcase_add_test(tc, test_fresh_workbook_fails_every_check_as_not_filled_in);
     tcase_add_test(tc, test_fresh_workbook_compiles_and_runs);
     tcase_add_test(tc, test_classic_mistakes_are_named);
