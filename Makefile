@@ -145,7 +145,7 @@ EXERCISE = mkdir -p $(3) && \
       -DCHAPTERS_DIR='"$(abspath $(1))"' \
       tests/exercise/runner.c tests/exercise/sandbox.c $(LIB) $(LDLIBS) -o $(3)/exercise && \
   for nn in $(EXERCISE_CHAPTERS); do \
-    timeout $(CC_LIMIT) $(CC) $(ALL_CFLAGS) $(WB_CFLAGS) $(CHECK_CFLAGS) -I$(1) -Itests/exercise \
+    timeout $(CC_LIMIT) $(CC) $(ALL_CFLAGS) $(WB_CFLAGS) $(CHECK_CFLAGS) -iquote $(1) -Itests/exercise \
         -DCHAPTER_CHECKS=checks_$$nn tests/exercise/check_$$nn.c tests/exercise/one.c \
         $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $(3)/check_$$nn > $(3)/check_$$nn.log 2>&1; \
     rc=$$?; if [ $$rc -ne 0 ]; then rm -f $(3)/check_$$nn; [ $$rc -ne 124 ] || \

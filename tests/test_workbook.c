@@ -326,33 +326,33 @@ START_TEST(test_grading_a_planted_class)
     const char *csv = slurp(path_in(d, "grades/grades.csv"));
     ck_assert_ptr_nonnull(csv);
     static const char *const rows[] = {
-        "\ncorrect,1,1,1,1,1,1,1,1,8,\"\"\n",
-        "\nempty,0,0,0,0,0,0,0,0,0,\"\"\n",
-        "\nm_step_mu_divided_by_N,0,0,0,0,0,0,0,0,0,\"m_step_mu: you divided by N, the number of "
+        "\n\"correct\",1,1,1,1,1,1,1,1,8,\"\"\n",
+        "\n\"empty\",0,0,0,0,0,0,0,0,0,\"\"\n",
+        "\n\"m_step_mu_divided_by_N\",0,0,0,0,0,0,0,0,0,\"m_step_mu: you divided by N, the number of "
         "all points\"\n",
-        "\ncovariance_old_mean,0,0,0,0,0,0,0,0,0,\"covariance: you took the deviations from the "
+        "\n\"covariance_old_mean\",0,0,0,0,0,0,0,0,0,\"covariance: you took the deviations from the "
         "old mean m->mean\"\n",
-        "\ne_step_exit0,0,0,0,0,0,0,0,0,0,\"e_step: your code called exit()\"\n",
-        "\nm_step_pi_endless,0,0,0,0,0,0,0,0,0,\"m_step_pi: timed out\"\n",
-        "\nm_step_pi_kill_parent,0,0,0,0,0,0,0,0,0,\"m_step_pi: your code killed the process that "
+        "\n\"e_step_exit0\",0,0,0,0,0,0,0,0,0,\"e_step: your code called exit()\"\n",
+        "\n\"m_step_pi_endless\",0,0,0,0,0,0,0,0,0,\"m_step_pi: timed out\"\n",
+        "\n\"m_step_pi_kill_parent\",0,0,0,0,0,0,0,0,0,\"m_step_pi: your code stopped or killed the process that "
         "ran it\"\n",
-        "\nchoose_component_syntax_error,0,0,0,0,0,0,0,0,0,\"choose_component: chapter 01 does not "
+        "\n\"choose_component_syntax_error\",0,0,0,0,0,0,0,0,0,\"choose_component: chapter 01 does not "
         "compile\"\n",
-        "\ncovariance_forks,0,0,0,0,0,0,0,1,1,\"\"\n",
-        "\nm_step_mu_setsid,0,0,0,1,0,0,0,0,1,\"\"\n",
-        "\nlog_likelihood_writes_outside,0,0,0,0,0,0,1,0,1,\"\"\n",
-        "\nresponsibility_output,0,0,0,0,0,0,0,0,0,\"\"\n",
-        "\nbroken,0,0,0,0,0,0,0,0,0,\"could not unpack:"};
+        "\n\"covariance_forks\",0,0,0,0,0,0,0,1,1,\"\"\n",
+        "\n\"m_step_mu_setsid\",0,0,0,1,0,0,0,0,1,\"\"\n",
+        "\n\"log_likelihood_writes_outside\",0,0,0,0,0,0,1,0,1,\"\"\n",
+        "\n\"responsibility_output\",0,0,0,0,0,0,0,0,0,\"\"\n",
+        "\n\"broken\",0,0,0,0,0,0,0,0,0,\"could not unpack:"};
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
         ck_assert_msg(strstr(csv, rows[i]) != NULL, "no row %s in\n%s", rows[i], csv);
 #if !defined(__SANITIZE_ADDRESS__)
-    ck_assert_ptr_nonnull(strstr(csv, "\nlog_likelihood_memory_bomb,0,0,0,0,0,0,0,0,0,"
+    ck_assert_ptr_nonnull(strstr(csv, "\n\"log_likelihood_memory_bomb\",0,0,0,0,0,0,0,0,0,"
                                       "\"log_likelihood: crashed (aborted)\""));
 #endif
     const char *report = slurp(path_in(d, "grades/report.md"));
     ck_assert_ptr_nonnull(strstr(report, "| m_step_mu | 2 of "));
     ck_assert_ptr_nonnull(strstr(report, ": you divided by N, the number of all points"));
-    const char *json = slurp(path_in(d, "grades/correct/results.json"));
+    const char *json = slurp(path_in(d, "grades/students/correct/results.json"));
     ck_assert_ptr_nonnull(strstr(json, "\"score\": 8\n"));
     ck_assert_ptr_nonnull(strstr(json, "{\"name\": \"e_step (chapter 04)\", \"score\": 1, "
                                        "\"max_score\": 1, \"output\": \"right\"}"));

@@ -151,7 +151,7 @@ static outcome ended_early(const sb_result *r, char *msg, size_t size)
                  sb_default_limits().wall_s);
         return FAILED;
     case SB_GUARD:
-        snprintf(msg, size, "your code killed the process that ran it (kill(getppid(), ...)?)");
+        snprintf(msg, size, "your code stopped or killed the process that ran it (kill(getppid(), ...)?)");
         return FAILED;
     case SB_NOSTART:
         snprintf(msg, size, "the check could not start: run make again");

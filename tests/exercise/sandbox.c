@@ -250,6 +250,10 @@ int sb_run(char *const argv[], const sb_limits *lim, sb_result *r)
     int t = 0, code = 0, isolated = 0;
     sscanf(st_text ? st_text : "", "pid %d net %d", &t, &isolated);
     const char *how = st_text ? strchr(st_text, '\n') : NULL;
+    if (!how || how[1] == '\0') { /* no word from the guard: stopped or killed by the check */
+        kill(g, SIGKILL); /* a stopped guard too: SIGKILL needs no waking */
+        how = NULL;
+    }
     waitpid(g, NULL, 0);
     if (how && sscanf(how + 1, "exit %d", &code) == 1) {
         r->end = code == 127 ? SB_NOSTART : SB_EXITED;
