@@ -453,6 +453,40 @@ START_TEST(test_endless_compile_is_stopped)
 }
 END_TEST
 
+/* Odd names, name clashes and a regrade into the same folder: a row for
+ * each entry present now, valid CSV, no stale results; every results.json
+ * is valid JSON (UTF-8 cut in the middle of a character included). */
+START_TEST(test_grading_names_and_regrades)
+{
+    const char *d = make_tmpdir(), *out, *err;
+    int rc = shell(&out, &err,
+        "set -e; b=%s; s='%s/subs'; mkdir \"$s\"; mkdir \"$s/right\"; "
+        "cp -R chapters \"$s/right/chapters\"; cp -R \"$s/right\" \"$s/a,b\"; "
+        "cp -R \"$s/right\" \"$s/q\\\"uote\"; cp -R $b/fresh/wb \"$s/report.md\"; "
+        "cp -R $b/mistakes/responsibility_prints_unicode/wb \"$s/dup\"; "
+        "(cd \"$s\" && tar czf dup.tar.gz right); "
+        "JOBS=2 sh tests/exercise/grade.sh --env $b/grade \"$s\" '%s/g' > /dev/null; "
+        "for j in '%s'/g/students/*/results.json; do "
+        "  python3 -c 'import json,sys; json.load(open(sys.argv[1], encoding=\"utf-8\"))' \"$j\"; done; "
+        "rm -rf \"$s/right\" \"$s/a,b\"; "
+        "JOBS=2 sh tests/exercise/grade.sh --env $b/grade \"$s\" '%s/g' > /dev/null",
+        EMLAB_BUILD, d, d, d, d);
+    ck_assert_msg(rc == 0, "%s%s", out, err);
+    const char *csv = slurp(path_in(d, "g/grades.csv"));
+    ck_assert_ptr_nonnull(strstr(csv, "\n\"dup\",0,"));
+    ck_assert_ptr_nonnull(strstr(csv, "\n\"dup (tar.gz)\",1,1,1,1,1,1,1,1,8,"));
+    ck_assert_ptr_nonnull(strstr(csv, "\n\"q\"\"uote\",1,1,1,1,1,1,1,1,8,"));
+    ck_assert_ptr_nonnull(strstr(csv, "\n\"report.md\",0,"));
+    ck_assert_ptr_null(strstr(csv, "\n\"right\""));   /* gone since the first grading */
+    ck_assert_ptr_null(strstr(csv, "\n\"a,b\""));
+    size_t rows = 0;
+    for (const char *c = csv; *c; c++)
+        rows += *c == '\n';
+    ck_assert_uint_eq(rows, 5); /* the header and four students */
+    ck_assert_ptr_nonnull(strstr(slurp(path_in(d, "g/report.md")), "# Grades: 4 submissions"));
+}
+END_TEST
+
 Suite *workbook_suite(void)
 {
     Suite *s = suite_create("workbook");
@@ -467,6 +501,7 @@ Suite *workbook_suite(void)
     tcase_add_test(tc, test_gradescope_autograder);
     tcase_add_test(tc, test_student_make_commands);
     tcase_add_test(tc, test_endless_compile_is_stopped);
+    tcase_add_test(tc, test_grading_names_and_regrades);
     tcase_add_test(tc, test_fresh_workbook_fails_every_check_as_not_filled_in);
     tcase_add_test(tc, test_fresh_workbook_compiles_and_runs);
     tcase_add_test(tc, test_classic_mistakes_are_named);

@@ -433,19 +433,41 @@ static void mistake_of(const char *msg, int from_check, char *out, size_t size)
     snprintf(out, size, "%.*s", (int)n, msg);
 }
 
-/* s as a JSON string's contents. */
+/* The length of the valid UTF-8 character at s (1 to 4), or 0 if the
+ * bytes there are not one (JSON readers refuse them). */
+static int utf8_length(const unsigned char *s)
+{
+    unsigned char c = s[0], d = s[1];
+    int n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (n == 0 || (d & 0xc0) != 0x80 || (c == 0xe0 && d < 0xa0) || (c == 0xed && d > 0x9f) ||
+        (c == 0xf0 && d < 0x90) || (c == 0xf4 && d > 0x8f))
+        return 0;
+    for (int i = 2; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    return n;
+}
+
+/* s as a JSON string's contents: escaped, and valid UTF-8 (a byte that is
+ * not part of a character, as a line cut in the middle of one leaves,
+ * becomes U+FFFD). */
 static void json_text(FILE *f, const char *s)
 {
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c == '\n')
-            fputs("\\n", f);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        int n;
+        if (*p == '"' || *p == '\\')
+            fprintf(f, "\\%c", *p++);
+        else if (*p == '\n')
+            fputs("\\n", f), p++;
+        else if (*p < 0x20 || *p == 0x7f)
+            fprintf(f, "\\u%04x", *p++);
+        else if (*p < 0x80)
+            fputc(*p++, f);
+        else if ((n = utf8_length(p)) > 0)
+            fwrite(p, 1, (size_t)n, f), p += n;
         else
-            fputc(c, f);
+            fputs("\\ufffd", f), p++;
     }
 }
 
