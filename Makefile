@@ -118,7 +118,7 @@ valgrind: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL)
 # The instructor's source is chapters/ (solutions between BEGIN/END SOLUTION);
 # `workbook make` writes the student's copy with each solution a blank.
 WB            := workbook
-# seconds a compile of a student's chapter may take
+# seconds a compile of a student's chapter may take (and 2 GiB of memory)
 CC_LIMIT      ?= 120
 # where the workbook's programs are built: build/workbook for workbook/
 WB_BUILD      := $(BUILD)/$(subst /,_,$(patsubst /%,%,$(WB)))
@@ -145,9 +145,9 @@ EXERCISE = mkdir -p $(3) && \
       -DCHAPTERS_DIR='"$(abspath $(1))"' \
       tests/exercise/runner.c tests/exercise/sandbox.c $(LIB) $(LDLIBS) -o $(3)/exercise && \
   for nn in $(EXERCISE_CHAPTERS); do \
-    timeout $(CC_LIMIT) $(CC) $(ALL_CFLAGS) $(WB_CFLAGS) $(CHECK_CFLAGS) -iquote $(1) -Itests/exercise \
-        -DCHAPTER_CHECKS=checks_$$nn tests/exercise/check_$$nn.c tests/exercise/one.c \
-        $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $(3)/check_$$nn > $(3)/check_$$nn.log 2>&1; \
+    (ulimit -v 2097152; timeout $(CC_LIMIT) $(CC) $(ALL_CFLAGS) $(WB_CFLAGS) $(CHECK_CFLAGS) \
+        -iquote $(1) -Itests/exercise -DCHAPTER_CHECKS=checks_$$nn tests/exercise/check_$$nn.c \
+        tests/exercise/one.c $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $(3)/check_$$nn) > $(3)/check_$$nn.log 2>&1; \
     rc=$$?; if [ $$rc -ne 0 ]; then rm -f $(3)/check_$$nn; [ $$rc -ne 124 ] || \
       echo "$$(ls $(1)/$${nn}_*.c):1: error: the compiler was stopped after $(CC_LIMIT) s" \
         "(an include of a device? a macro without end?)" >> $(3)/check_$$nn.log; fi; \

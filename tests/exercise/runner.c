@@ -221,8 +221,20 @@ static outcome run_check_v(const blank *b, char *msg, size_t size, int *verdict)
     msg[0] = '\0';
     if (access(path, X_OK) != 0) { /* the chapter did not compile */
         snprintf(msg, size, "chapter %.2s does not compile:\n", b->chapter);
-        if (compiler_lines(b, "error", 8, msg, size) == 0)
-            snprintf(msg + strlen(msg), size - strlen(msg), "         (see %s.log)\n", path);
+        if (compiler_lines(b, "error", 8, msg, size) == 0) { /* no line of the student's file */
+            char log[1100], line[512];
+            snprintf(log, sizeof log, "%s.log", path);
+            FILE *f = fopen(log, "r");
+            int shown = 0;
+            while (f && shown < 3 && fgets(line, sizeof line, f))
+                if (strstr(line, "error") || strstr(line, "memory") || strstr(line, "fatal")) {
+                    snprintf(msg + strlen(msg), size - strlen(msg), "         %s", line);
+                    shown++;
+                }
+            if (f)
+                fclose(f);
+            snprintf(msg + strlen(msg), size - strlen(msg), "         (all of it: %s)\n", log);
+        }
         msg[strlen(msg) - 1] = '\0';
         return FAILED;
     }
