@@ -2,7 +2,8 @@
  * blank's check in this very process and, only if the check ran to its
  * end, writes the verdict on file descriptor 3:
  *
- *   check_NN --run NAME   "pass", or "fail MESSAGE" (one line)
+ *   check_NN --run NAME   "pass TOKEN", or "fail TOKEN MESSAGE" (one line;
+ *                         TOKEN: the runner's, see take_token)
  *
  * A blank that ends the program (exit, abort, a crash, em_blank's "not
  * filled in") therefore leaves no verdict, and the runner, which started
@@ -51,11 +52,27 @@ int looks_like(const double *got, const double *wrong, size_t n)
     return first_difference(got, wrong, n, 1e-9) == n;
 }
 
-/* The verdict, on its own channel, as one line. */
+/* The run's token (from the runner, in EMLAB_VERDICT_TOKEN), kept here and
+ * wiped from the environment before any blank runs: a verdict without it
+ * does not count, so writing "pass" somewhere fakes nothing. */
+static char token[80];
+
+static void take_token(void)
+{
+    char *t = getenv("EMLAB_VERDICT_TOKEN");
+    if (t) {
+        snprintf(token, sizeof token, "%s", t);
+        memset(t, 0, strlen(t)); /* gone from /proc/self/environ too */
+    }
+    unsetenv("EMLAB_VERDICT_TOKEN");
+}
+
+/* The verdict, on its own channel, as one line: the word, the token, the
+ * message. */
 static int verdict(int fd, const char *word, const char *msg)
 {
     char line[4096];
-    int n = snprintf(line, sizeof line, "%s%s%s", word, msg ? " " : "", msg ? msg : "");
+    int n = snprintf(line, sizeof line, "%s %s%s%s", word, token, msg ? " " : "", msg ? msg : "");
     for (char *c = line; *c; c++)
         if (*c == '\n')
             *c = ' ';
@@ -73,6 +90,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: %s --run NAME\n", argv[0]);
         return 2;
     }
+    take_token();
     /* the verdict's channel, moved out of the way of the blank's code */
     int fd = fcntl(3, F_DUPFD_CLOEXEC, 100);
     close(3);
