@@ -1,9 +1,13 @@
 /* sandbox.c — run a student's check where it cannot hurt the checker (see
  * sandbox.h).
  *
- * Three processes: the caller, a guard G, and the check T. G is a child
- * subreaper: every process T starts, however it detaches (setsid, double
- * fork), is reparented to G when its parent dies, and G kills it. T runs
+ * Three processes: the caller, a guard G, and the check T. Where the kernel
+ * allows it (as root, or with unprivileged user namespaces), G runs the
+ * check in a PID namespace of its own, as that namespace's first process:
+ * T can signal nothing outside it, and everything T started dies with G.
+ * Otherwise G is a child subreaper: every process T starts, however it
+ * detaches (setsid, double fork), is reparented to G when its parent dies,
+ * and G kills it. T runs
  * in its own process group, which G kills whole when T ends or its time is
  * up. G tells the caller, on a status pipe, T's pid and how T ended; if G
  * is killed (T's kill(getppid(), ...)) no such line comes, and the caller,
@@ -114,15 +118,16 @@ static void become_check(char *const argv[], const sb_limits *lim, int out, int 
 }
 
 /* G: start T, wait for it within the time limit, kill what is left, and
- * say how T ended on `status`. */
-static void guard(char *const argv[], const sb_limits *lim, int out, int ver, int status)
+ * say how T ended on `status`. In a PID namespace of its own (pidns), G is
+ * its first process: nothing T does can signal it (the kernel ignores a
+ * namespace's signals to its first process) or reach outside it (kill(-1,
+ * ...) included), and when G ends the kernel ends every process in it; T's
+ * pid means nothing outside, so 0 is said instead. */
+static void watch_check(char *const argv[], const sb_limits *lim, int out, int ver, int status,
+                        int isolated, int pidns)
 {
-    prctl(PR_SET_CHILD_SUBREAPER, 1);
-    signal(SIGPIPE, SIG_IGN);
-    /* no network: a namespace of its own (as root, or unprivileged where
-     * the kernel allows user namespaces); T inherits it */
-    int isolated = lim->no_network &&
-                   (unshare(CLONE_NEWNET) == 0 || unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0);
+    if (!pidns)
+        prctl(PR_SET_CHILD_SUBREAPER, 1);
     pid_t t = fork();
     if (t == 0)
         become_check(argv, lim, out, ver);
@@ -131,7 +136,7 @@ static void guard(char *const argv[], const sb_limits *lim, int out, int ver, in
     setpgid(t, t);
     close(out);
     close(ver);
-    dprintf(status, "pid %d net %d\n", (int)t, isolated);
+    dprintf(status, "pid %d net %d\n", pidns ? 0 : (int)t, isolated);
     double end = now() + lim->wall_s;
     int st = 0, timed_out = 0;
     while (waitpid(t, &st, WNOHANG) == 0) {
@@ -145,13 +150,39 @@ static void guard(char *const argv[], const sb_limits *lim, int out, int ver, in
         nanosleep(&pause, NULL);
     }
     kill(-t, SIGKILL); /* whatever it left in its group */
-    kill_children(2.0);
+    if (!pidns)        /* (in a namespace, its end ends them all) */
+        kill_children(2.0);
     if (timed_out)
         dprintf(status, "timeout\n");
     else if (WIFEXITED(st))
         dprintf(status, "exit %d\n", WEXITSTATUS(st));
     else
         dprintf(status, "signal %d\n", WTERMSIG(st));
+    _exit(0);
+}
+
+static void guard(char *const argv[], const sb_limits *lim, int out, int ver, int status)
+{
+    signal(SIGPIPE, SIG_IGN);
+    /* no network: a namespace of its own (as root, or unprivileged where
+     * the kernel allows user namespaces); T inherits it */
+    int isolated = lim->no_network &&
+                   (unshare(CLONE_NEWNET) == 0 || unshare(CLONE_NEWUSER | CLONE_NEWNET) == 0);
+    /* a PID namespace, where the kernel allows one: its first process is
+     * the next one forked */
+    int pidns = unshare(CLONE_NEWPID) == 0 || unshare(CLONE_NEWUSER | CLONE_NEWPID) == 0;
+    if (!pidns)
+        watch_check(argv, lim, out, ver, status, isolated, 0);
+    pid_t first = fork();
+    if (first == 0)
+        watch_check(argv, lim, out, ver, status, isolated, 1);
+    if (first < 0)
+        _exit(1);
+    close(out);
+    close(ver);
+    close(status);
+    int st;
+    waitpid(first, &st, 0);
     _exit(0);
 }
 
@@ -187,7 +218,7 @@ static void reap_if_guard_died(const char *st_text)
     const char *nl = strchr(st_text, '\n');
     if (nl && nl[1] != '\0')
         return; /* the guard said how T ended */
-    if (sscanf(st_text, "pid %d", &t) == 1 && t > 0)
+    if (sscanf(st_text, "pid %d", &t) == 1 && t > 0) /* 0: in a namespace of its own */
         kill(-t, SIGKILL);
     kill_children(2.0);
 }

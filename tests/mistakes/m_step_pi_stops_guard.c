@@ -1,8 +1,9 @@
 // blank: m_step_pi
-// expect: your code stopped or killed the process that ran it
-// SIGSTOP to its parent, then sleeps on: the runner still ends, in time
+// expect: m_step_pi
+// status: any
+// SIGSTOP to its parent, then answers right: ignored in a PID namespace of
+// its own, elsewhere the stopped guard is killed at the deadline and the
+// runner ends in time either way
 extern int kill(int, int), getppid(void);
-extern unsigned sleep(unsigned);
 kill(getppid(), 19);
-for (;;)
-    sleep(1);
+pi_k = N_k / N;
