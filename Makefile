@@ -221,7 +221,7 @@ check-exercise hint reset: workbook
 	                  $(WB_BUILD)/exercise --hints $(WB)/.hints --blank $(B) --next ;; \
 	  hint) $(MAKE) -s --no-print-directory $(WB_BUILD)/exercise && \
 	        $(WB_BUILD)/exercise --hints $(WB)/.hints --hint $(B) ;; \
-	  reset) $(WORKBOOK_TOOL) reset $(WB) $(B) $(if $(YES),--yes) ;; \
+	  reset) $(WORKBOOK_TOOL) reset $(WB) $(B) $(if $(YES),--yes) && rm -f $(WB)/.hints/$(B) ;; \
 	esac; fi; true
 
 # --- a class graded: make grade SUBMISSIONS=DIR [GRADES=DIR] [JOBS=N] ------------

@@ -349,21 +349,28 @@ static outcome report(const blank *b, const char *hints)
     return o;
 }
 
+static int watching; /* in make watch: it checks again by itself */
+
 static void show(const blank *b, outcome o, const char *msg, const char *hints)
 {
     char warn[2048] = "";
     static const char *tag[3] = {"done", "todo", "FAIL"};
+    int no_build = strstr(msg, "does not compile") != NULL;
     printf("  [%s] %-17s (chapter %.2s)%s%s\n", tag[o], b->name, b->chapter,
            o == DONE ? "" : ": ", msg);
-    /* the compiler's warnings about the student's file, at every check */
-    if (compiler_lines(b, "warning", 5, warn, sizeof warn))
+    /* the compiler's warnings about the student's file, at every check
+     * (not after an error: they are often its echo) */
+    if (!no_build && compiler_lines(b, "warning", 5, warn, sizeof warn))
         printf("         The compiler warns about your code:\n%s", warn);
-    if (o == TODO)
+    if (o == TODO && !watching)
         printf("         write it in %s/chapters/%s.c, then: make check-exercise B=%s\n",
                WORKBOOK_DIR, b->chapter, b->name);
-    if (o == FAILED) {
-        printf("         Hint: %s\n         (more: make hint B=%s)\n", b->hint[0], b->name);
-        if (hint_seen(hints, b) < 1)
+    if (o == FAILED && !no_build) { /* a hint is about the mathematics, not the syntax */
+        int seen = hint_seen(hints, b);
+        printf("         Hint: %s\n", b->hint[0]);
+        if (seen < 3)
+            printf("         (more: make hint B=%s)\n", b->name);
+        if (seen < 1)
             hint_note(hints, b, 1);
     }
 }
@@ -592,23 +599,27 @@ static struct timespec modified(const char *path)
     return stat(path, &st) == 0 ? st.st_mtim : none;
 }
 
-/* The line of blank b's BLANK comment in its chapter file, or 0. */
+/* The line of blank b in its chapter file (its em_blank call, where the
+ * code goes, or else its BLANK comment), or 0. */
 static int blank_line(const blank *b, const char *file)
 {
-    char line[1024], want[96];
-    int n = 0;
+    char line[1024], want[96], call[96];
+    int n = 0, comment = 0;
     snprintf(want, sizeof want, "BLANK %s:", b->name);
+    snprintf(call, sizeof call, "em_blank(\"%s\")", b->name);
     FILE *f = fopen(file, "r");
     while (f && fgets(line, sizeof line, f)) {
         n++;
-        if (strstr(line, want)) {
+        if (strstr(line, call)) {
             fclose(f);
             return n;
         }
+        if (!comment && strstr(line, want))
+            comment = n;
     }
     if (f)
         fclose(f);
-    return 0;
+    return comment;
 }
 
 /* The first blank not done yet, its state in *o and msg; N_BLANKS if none. */
@@ -629,6 +640,7 @@ static int cmd_watch(const char *hints, const char *rebuild)
     signal(SIGTERM, on_stop);
     signal(SIGHUP, on_stop);
     keys_raw();
+    watching = 1;
     int tty = isatty(STDOUT_FILENO);
     const blank *previous = NULL;
     char msg[4096], file[1024];
