@@ -488,6 +488,21 @@ START_TEST(test_grading_names_and_regrades)
 }
 END_TEST
 
+/* A scratch folder left by a runner killed mid-check is swept by the next
+ * run once it is stale; a fresh one (another run's, now) is left alone. */
+START_TEST(test_stale_scratch_is_swept)
+{
+    const char *out, *err;
+    int rc = shell(&out, &err,
+        "mkdir -p /tmp/emlab-check.stale1 /tmp/emlab-check.fresh1 && "
+        "touch /tmp/emlab-check.stale1/x && touch -d '1 hour ago' /tmp/emlab-check.stale1 && "
+        "%s/reference/exercise --blank m_step_pi > /dev/null; "
+        "test ! -e /tmp/emlab-check.stale1 && test -d /tmp/emlab-check.fresh1; r=$?; "
+        "rm -rf /tmp/emlab-check.fresh1; exit $r", EMLAB_BUILD);
+    ck_assert_msg(rc == 0, "%s%s", out, err);
+}
+END_TEST
+
 Suite *workbook_suite(void)
 {
     Suite *s = suite_create("workbook");
@@ -503,6 +518,7 @@ Suite *workbook_suite(void)
     tcase_add_test(tc, test_student_make_commands);
     tcase_add_test(tc, test_endless_compile_is_stopped);
     tcase_add_test(tc, test_grading_names_and_regrades);
+    tcase_add_test(tc, test_stale_scratch_is_swept);
     tcase_add_test(tc, test_fresh_workbook_fails_every_check_as_not_filled_in);
     tcase_add_test(tc, test_fresh_workbook_compiles_and_runs);
     tcase_add_test(tc, test_classic_mistakes_are_named);

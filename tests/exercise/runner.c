@@ -21,6 +21,7 @@
  * blanks.
  */
 #define _GNU_SOURCE /* strsignal */
+#include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
 #include <signal.h>
@@ -206,6 +207,25 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 static void remove_tree(const char *dir)
 {
     nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* Scratch folders of runs that were killed before they removed them (a
+ * check lasts seconds: ten minutes old is stale). */
+static void sweep_stale_scratch(void)
+{
+    DIR *d = opendir("/tmp");
+    struct dirent *e;
+    char path[512];
+    struct stat st;
+    while (d && (e = readdir(d)))
+        if (strncmp(e->d_name, "emlab-check.", 12) == 0) {
+            snprintf(path, sizeof path, "/tmp/%s", e->d_name);
+            if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == getuid() &&
+                time(NULL) - st.st_mtime > 600)
+                remove_tree(path);
+        }
+    if (d)
+        closedir(d);
 }
 
 /* Run the check of one blank in its sandbox; the message in msg, and in
@@ -703,6 +723,7 @@ int main(int argc, char **argv)
         else if (n < 8)
             arg[n++] = argv[i];
     }
+    sweep_stale_scratch();
     /* the check programs by absolute path: each runs in a scratch folder */
     static char checks_abs[4096];
     if (realpath(checks_dir, checks_abs))
