@@ -47,6 +47,9 @@ TOOL_BIN    := $(if $(TOOL_SRC),$(BUILD)/emlab)
 TEST_SRC    := $(sort $(wildcard tests/test_*.c)) tests/check_main.c
 TEST_BIN    := $(BUILD)/check_emlab
 HEADERS     := $(filter-out src/plot_sources.h,$(wildcard src/*.h))
+# the lab's C core (src/lab/): natively for the tests, and as WebAssembly
+LAB_SRC     := src/lab/lab.c src/lab/lab_data.c src/lab/lab_steps.c
+LAB_OBJ     := $(patsubst src/lab/%.c,$(BUILD)/obj/lab/%.o,$(LAB_SRC) src/lab/lab_library.c)
 
 # Check's flags, looked up when a recipe runs (after `deps` installed it).
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
@@ -78,6 +81,10 @@ $(LIB): $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
+$(BUILD)/obj/lab/%.o: src/lab/%.c $(wildcard src/lab/*.h) $(HEADERS) | $(BUILD)/obj $(BUILD)/gen
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Isrc/lab -c $< -o $@
+
 $(BUILD)/obj $(BUILD)/gen:
 	mkdir -p $@
 
@@ -99,9 +106,9 @@ figures: deps-figures all
 endif
 
 # --- tests ------------------------------------------------------------------
-$(TEST_BIN): $(TEST_SRC) tests/emlab_test.h $(LIB) | deps
-	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -DEMLAB_TEST_DATA='"tests/data"' -DEMLAB_BUILD='"$(BUILD)"' \
-	    $(TEST_SRC) $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $@
+$(TEST_BIN): $(TEST_SRC) tests/emlab_test.h $(LIB) $(LAB_OBJ) | deps
+	$(CC) $(ALL_CFLAGS) -Isrc/lab $(CHECK_CFLAGS) -DEMLAB_TEST_DATA='"tests/data"' -DEMLAB_BUILD='"$(BUILD)"' \
+	    $(TEST_SRC) $(LAB_OBJ) $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $@
 
 check: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL)
 	$(TEST_BIN)

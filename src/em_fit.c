@@ -49,24 +49,27 @@ static int any_empty(const em_stats *st)
     return 0;
 }
 
-/* One iteration: M-step from the statistics of gamma_{t-1}, then the
+em_status em_fit_m_step(em_gmm *m, const double *x, size_t n, const double *resp,
+                        const em_stats *st, const em_options *opt, em_mstep_info *info)
+{
+    info->n_empty = 0;
+    if (any_empty(st))
+        return em_m_step(m, x, n, resp, opt, info);
+    return em_mstep_from_stats(m, st, n, opt->reg, opt->fixed_weights);
+}
+
+/* One iteration: the M-step from gamma_{t-1} (em_fit_m_step), then the
  * E-step on theta_t, which gives gamma_t, l_t and the next statistics in
- * one pass. A component that lost its points goes the long way
- * (em_m_step restarts it). On failure m is restored to theta_{t-1}. */
+ * one pass. On failure m is restored to theta_{t-1}. */
 static em_status iterate(em_gmm *m, const double *x, size_t n, const em_options *opt,
                          fit_work *w, double *l, em_result *res)
 {
     em_gmm_copy(&w->last_good, m);
-    em_status st;
-    if (any_empty(&w->stats)) {
-        em_mstep_info info;
-        st = em_m_step(m, x, n, w->resp, opt, &info);
-        if (st == EM_OK && info.n_empty) {
-            res->n_empty += info.n_empty;
-            res->last_empty = info.first_empty;
-        }
-    } else {
-        st = em_mstep_from_stats(m, &w->stats, n, opt->reg, opt->fixed_weights);
+    em_mstep_info info;
+    em_status st = em_fit_m_step(m, x, n, w->resp, &w->stats, opt, &info);
+    if (st == EM_OK && info.n_empty) {
+        res->n_empty += info.n_empty;
+        res->last_empty = info.first_empty;
     }
     if (st == EM_OK)
         st = em_estep(m, x, n, w->resp, l, &w->stats, &res->bad_k);

@@ -21,6 +21,7 @@
 #define EMLAB_ESTEP_H
 
 #include <stddef.h>
+#include "em.h"
 #include "gmm.h"
 #include "status.h"
 
@@ -45,5 +46,13 @@ em_status em_estep(const em_gmm *m, const double *x, size_t n, double *resp, dou
  * c_k the statistics were taken around. Returns EM_ENOMEM or EM_OK. */
 em_status em_mstep_from_stats(em_gmm *m, const em_stats *st, size_t n, double reg,
                               int fixed_weights);
+
+/* The M-step em_fit takes, for any front end that steps EM by hand: from
+ * the statistics st of the last E-step (em_mstep_from_stats), or, when
+ * that E-step left a component with N_k < EM_EMPTY_NK, the textbook
+ * em_m_step from resp, which restarts it (counted in *info). m must be the
+ * model st was gathered under. Returns EM_ENOMEM or EM_OK. */
+em_status em_fit_m_step(em_gmm *m, const double *x, size_t n, const double *resp,
+                        const em_stats *st, const em_options *opt, em_mstep_info *info);
 
 #endif

@@ -220,3 +220,31 @@ size_t em_gmm_free_params(size_t K, size_t d, int fixed_weights)
 {
     return (fixed_weights ? 0 : K - 1) + K * d + K * d * (d + 1) / 2;
 }
+
+em_status em_gmm_random(em_gmm *m, em_rng *r)
+{
+    size_t K = m->K, d = m->d;
+    double *A = malloc(d * d * sizeof *A), total = 0.0;
+    if (!A)
+        return EM_ENOMEM;
+    for (size_t v = 0; v < K * d; v++)
+        m->mean[v] = 20.0 * (em_rng_uniform(r) - 0.5);
+    for (size_t k = 0; k < K; k++) {
+        for (size_t v = 0; v < d * d; v++)
+            A[v] = em_rng_gauss(r);
+        double *S = m->cov + k * d * d;
+        for (size_t j = 0; j < d; j++)
+            for (size_t l = 0; l < d; l++) {
+                double s = j == l ? 0.05 : 0.0;
+                for (size_t i = 0; i < d; i++)
+                    s += A[i * d + j] * A[i * d + l] / (double)d;
+                S[j * d + l] = s;
+            }
+    }
+    for (size_t k = 0; k < K; k++)
+        total += m->weight[k] = em_rng_uniform(r);
+    for (size_t k = 0; k < K; k++)
+        m->weight[k] /= total;
+    free(A);
+    return EM_OK;
+}

@@ -78,6 +78,13 @@ em_status em_gmm_curves_1d(const em_gmm *m, double lo, double hi, size_t npts, d
  * EM_ESINGULAR (a covariance is not positive definite). */
 em_status em_gmm_sample(const em_gmm *m, em_rng *r, size_t n, double *x, size_t *z);
 
+/* A random mixture, as `emlab sample -k K -d D` draws it from r: means
+ * uniform in [-10, 10]^d (K x d uniforms, row by row), covariances
+ * A^T A / d + I / 20 with A a d x d standard normal matrix per component,
+ * weights uniform then normalised. m must be allocated. Returns EM_ENOMEM
+ * or EM_OK. */
+em_status em_gmm_random(em_gmm *m, em_rng *r);
+
 /* How many numbers a K-component mixture in d dimensions really chooses:
  * (K - 1) weights (they sum to 1; none if held fixed), K d means and
  * K d (d + 1) / 2 covariance entries (symmetric). The p of AIC = 2p - 2 l

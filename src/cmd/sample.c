@@ -28,35 +28,6 @@ static void usage(FILE *f)
         "  -h, --help          this text\n");
 }
 
-/* The random mixture, drawn from r. */
-static em_status random_mixture(em_gmm *m, em_rng *r)
-{
-    size_t K = m->K, d = m->d;
-    double *A = malloc(d * d * sizeof *A), total = 0.0;
-    if (!A)
-        return EM_ENOMEM;
-    for (size_t v = 0; v < K * d; v++)
-        m->mean[v] = 20.0 * (em_rng_uniform(r) - 0.5);
-    for (size_t k = 0; k < K; k++) {
-        for (size_t v = 0; v < d * d; v++)
-            A[v] = em_rng_gauss(r);
-        double *S = m->cov + k * d * d;
-        for (size_t j = 0; j < d; j++)
-            for (size_t l = 0; l < d; l++) {
-                double s = j == l ? 0.05 : 0.0;
-                for (size_t i = 0; i < d; i++)
-                    s += A[i * d + j] * A[i * d + l] / (double)d;
-                S[j * d + l] = s;
-            }
-    }
-    for (size_t k = 0; k < K; k++)
-        total += m->weight[k] = em_rng_uniform(r);
-    for (size_t k = 0; k < K; k++)
-        m->weight[k] /= total;
-    free(A);
-    return EM_OK;
-}
-
 static void write_points(FILE *f, const double *x, const size_t *z, size_t n, size_t d)
 {
     for (size_t i = 0; i < n; i++) {
@@ -110,7 +81,7 @@ int cmd_sample(int argc, char **argv)
     if (params) {
         if (load_params(SUB, params, &m))
             return EXIT_RUNTIME;
-    } else if (em_gmm_alloc(&m, K, d) || random_mixture(&m, &r)) {
+    } else if (em_gmm_alloc(&m, K, d) || em_gmm_random(&m, &r)) {
         return fail(SUB, EXIT_RUNTIME, "out of memory");
     }
     double *x = malloc(n * m.d * sizeof *x);

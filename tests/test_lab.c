@@ -1,0 +1,250 @@
+/* test_lab.c — the lab's C core (src/lab/): stepping by hand is em_fit,
+ * back undoes, the page's messages, and the WebAssembly build's trace
+ * equal to `emlab fit`'s under node. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "emlab_test.h"
+#include "lab.h"
+
+static em_lab *faithful_lab(void)
+{
+    em_lab *lab = lab_new();
+    ck_assert_ptr_nonnull(lab);
+    ck_assert_int_eq(lab_load_data(lab, EMLAB_TEST_DATA "/old_faithful.csv"), EM_OK);
+    ck_assert_uint_eq(lab_n(lab), 272);
+    ck_assert_uint_eq(lab_d(lab), 2);
+    return lab;
+}
+
+/* em_fit from the same start as lab_start: `emlab fit`'s single run. */
+static void fit_like_emlab(const em_lab *lab, size_t K, em_init_kind how, uint32_t seed,
+                           size_t iters, em_gmm *m, em_result *res)
+{
+    em_rng r;
+    em_rng_seed(&r, seed);
+    em_options opt = em_default_options();
+    opt.reg = em_scale_free_floor(lab_x(lab), lab_n(lab), lab_d(lab));
+    opt.max_iter = iters;
+    opt.tol = 0.0;
+    ck_assert_int_eq(em_gmm_alloc(m, K, lab_d(lab)), EM_OK);
+    ck_assert_int_eq(em_init(m, how, lab_x(lab), lab_n(lab), &r, &opt), EM_OK);
+    ck_assert_int_eq(em_fit(m, lab_x(lab), lab_n(lab), &opt, NULL, res), EM_OK);
+}
+
+static void expect_same_bits(const double *got, const double *want, size_t count)
+{
+    for (size_t v = 0; v < count; v++)
+        ck_assert_msg(got[v] == want[v], "value %zu: %.17g, em_fit %.17g", v, got[v], want[v]);
+}
+
+START_TEST(test_lab_steps_are_em_fit_bit_for_bit)
+{
+    static const em_init_kind how[] = {EM_INIT_KMEANSPP, EM_INIT_DATA, EM_INIT_DIRICHLET};
+    for (size_t h = 0; h < 3; h++) {
+        em_lab *lab = faithful_lab();
+        ck_assert_int_eq(lab_start(lab, 3, how[h], 7, 0), EM_OK);
+        for (size_t t = 0; t < 25; t++)
+            ck_assert_int_eq(lab_iterate(lab), EM_OK);
+        em_gmm m;
+        em_result res;
+        fit_like_emlab(lab, 3, how[h], 7, 25, &m, &res);
+        ck_assert_uint_eq(lab_t(lab), 25);
+        expect_same_bits(lab_weight(lab), m.weight, 3);
+        expect_same_bits(lab_mean(lab), m.mean, 6);
+        expect_same_bits(lab_cov(lab), m.cov, 12);
+        ck_assert_uint_eq(lab_curve_len(lab), 26);
+        for (size_t c = 0; c <= 25; c++) {
+            ck_assert(lab_curve_l(lab, c) == res.history[c]);
+            ck_assert_int_eq(lab_curve_mark(lab, c), 0); /* never fell */
+        }
+        em_result_free(&res);
+        em_gmm_free(&m);
+        lab_free(lab);
+    }
+}
+END_TEST
+
+/* An E-step and an M-step pressed one by one are one iteration. */
+START_TEST(test_lab_half_steps_make_an_iteration)
+{
+    em_lab *a = faithful_lab(), *b = faithful_lab();
+    ck_assert_int_eq(lab_start(a, 2, EM_INIT_KMEANSPP, 1, 0), EM_OK);
+    ck_assert_int_eq(lab_start(b, 2, EM_INIT_KMEANSPP, 1, 0), EM_OK);
+    ck_assert(lab_fresh(a));
+    ck_assert_int_eq(lab_e_step(a), EM_OK); /* already fresh: nothing to do */
+    ck_assert_uint_eq(lab_curve_len(a), 1);
+    ck_assert_int_eq(lab_m_step(a), EM_OK);
+    ck_assert(!lab_fresh(a));
+    ck_assert_uint_eq(lab_t(a), 1);
+    ck_assert_int_eq(lab_m_step(a), EM_EINVAL); /* gamma is stale */
+    ck_assert_ptr_nonnull(strstr(lab_error(a), "E-step comes first"));
+    ck_assert_int_eq(lab_iterate(a), EM_OK); /* completes the iteration: the E-step */
+    ck_assert_int_eq(lab_iterate(b), EM_OK);
+    ck_assert(lab_fresh(a));
+    expect_same_bits(lab_mean(a), lab_mean(b), 4);
+    ck_assert(lab_loglik(a) == lab_loglik(b));
+    lab_free(a);
+    lab_free(b);
+}
+END_TEST
+
+START_TEST(test_lab_back_undoes_each_step)
+{
+    em_lab *lab = faithful_lab();
+    ck_assert_int_eq(lab_start(lab, 2, EM_INIT_KMEANSPP, 4, 0), EM_OK);
+    double mean0[4], l0 = lab_loglik(lab);
+    memcpy(mean0, lab_mean(lab), sizeof mean0);
+    for (int t = 0; t < 3; t++)
+        ck_assert_int_eq(lab_iterate(lab), EM_OK);
+    double mean3[4], resp3[2], l3 = lab_loglik(lab);
+    memcpy(mean3, lab_mean(lab), sizeof mean3);
+    memcpy(resp3, lab_resp(lab), sizeof resp3);
+    ck_assert_int_eq(lab_m_step(lab), EM_OK);
+    ck_assert_int_eq(lab_back(lab), 1); /* undo the M-step: gamma fresh again */
+    ck_assert(lab_fresh(lab));
+    ck_assert_uint_eq(lab_t(lab), 3);
+    expect_same_bits(lab_mean(lab), mean3, 4);
+    expect_same_bits(lab_resp(lab), resp3, 2);
+    ck_assert(lab_loglik(lab) == l3);
+    double to[2] = {3.0, 70.0};
+    ck_assert_int_eq(lab_move_mean(lab, 0, to), EM_OK);
+    ck_assert_int_eq(lab_e_step(lab), EM_OK);
+    ck_assert_int_eq(lab_curve_mark(lab, lab_curve_len(lab) - 1), LAB_MOVED);
+    ck_assert_int_eq(lab_back(lab), 1); /* the E-step after the move */
+    ck_assert(!lab_fresh(lab));
+    ck_assert(lab_mean(lab)[0] == 3.0);
+    expect_same_bits(lab_resp(lab), resp3, 2); /* shown with the last E-step's colours */
+    ck_assert_int_eq(lab_back(lab), 1); /* the move */
+    expect_same_bits(lab_mean(lab), mean3, 4);
+    for (int t = 0; t < 3; t++)
+        ck_assert_int_eq(lab_back(lab), 1);
+    ck_assert_uint_eq(lab_t(lab), 0);
+    expect_same_bits(lab_mean(lab), mean0, 4);
+    ck_assert(lab_loglik(lab) == l0);
+    ck_assert_uint_eq(lab_curve_len(lab), 1);
+    ck_assert_int_eq(lab_back(lab), 0); /* a start is not undone */
+    lab_free(lab);
+}
+END_TEST
+
+START_TEST(test_lab_points_by_hand)
+{
+    em_lab *lab = lab_new();
+    double none[2] = {0.0, 0.0};
+    ck_assert_int_eq(lab_add_point(lab, none), EM_EINVAL);
+    ck_assert_int_eq(lab_set_data(lab, NULL, 0, 2), EM_OK);
+    double p[4][2] = {{0, 0}, {1, 0.2}, {5, 5}, {6, 5.5}};
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(lab_add_point(lab, p[i]), EM_OK);
+    ck_assert_int_eq(lab_start(lab, 5, EM_INIT_KMEANSPP, 0, 0), EM_ETOOFEW);
+    ck_assert_str_eq(lab_error(lab), "K = 5 components need at least 5 points; there are 4");
+    ck_assert_int_eq(lab_start(lab, 9, EM_INIT_KMEANSPP, 0, 0), EM_EINVAL);
+    ck_assert_int_eq(lab_start(lab, 2, EM_INIT_KMEANSPP, 0, 0), EM_OK);
+    ck_assert_int_eq(lab_iterate(lab), EM_OK);
+    double nan_point[2] = {NAN, 1.0};
+    ck_assert_int_eq(lab_add_point(lab, nan_point), EM_ENONFINITE);
+    ck_assert_int_eq(lab_remove_point(lab, 3), EM_OK);
+    ck_assert_int_eq(lab_remove_point(lab, 3), EM_EINVAL);
+    ck_assert_uint_eq(lab_curve_len(lab), 0); /* new data: a new curve, from this model */
+    ck_assert(!lab_fresh(lab));
+    ck_assert_int_eq(lab_e_step(lab), EM_OK);
+    ck_assert_uint_eq(lab_curve_len(lab), 1);
+    ck_assert(lab_reg(lab) == em_scale_free_floor(lab_x(lab), 3, 2)); /* the new data's floor */
+    ck_assert_int_eq(lab_remove_point(lab, 0), EM_OK);
+    ck_assert_int_eq(lab_remove_point(lab, 0), EM_OK);
+    ck_assert_int_eq(lab_e_step(lab), EM_ETOOFEW); /* 1 point, 2 components */
+    ck_assert_str_eq(lab_error(lab), "K = 2 components need at least 2 points; there is 1");
+    lab_free(lab);
+}
+END_TEST
+
+START_TEST(test_lab_files_say_where_they_are_wrong)
+{
+    const char *dir = make_tmpdir();
+    em_lab *lab = lab_new();
+    const char *bad = write_file(dir, "bad.txt", "1 2\n3 x\n");
+    ck_assert_int_eq(lab_load_data(lab, bad), EM_EPARSE);
+    ck_assert_ptr_nonnull(strstr(lab_error(lab), "bad.txt:2:"));
+    const char *wide = write_file(dir, "wide.txt", "1 2 3\n4 5 6\n");
+    ck_assert_int_eq(lab_load_data(lab, wide), EM_EINVAL);
+    ck_assert_ptr_nonnull(strstr(lab_error(lab), "wide.txt: 3 columns; the lab draws one or two"));
+    const char *huge = write_file(dir, "huge.txt", "1e200\n2\n");
+    ck_assert_int_eq(lab_load_data(lab, huge), EM_EINVAL);
+    ck_assert_ptr_nonnull(strstr(lab_error(lab), "huge.txt: the data: the values are as large"));
+    ck_assert_int_eq(lab_save_params(lab, path_in(dir, "p.txt")), EM_EINVAL);
+    lab_free(lab);
+}
+END_TEST
+
+/* What the lab saves, `emlab fit --init` continues from. */
+START_TEST(test_lab_export_continues_in_emlab_fit)
+{
+    const char *dir = make_tmpdir();
+    em_lab *lab = faithful_lab();
+    ck_assert_int_eq(lab_standardize(lab), EM_OK);
+    ck_assert_int_eq(lab_start(lab, 2, EM_INIT_KMEANSPP, 11, 0), EM_OK);
+    for (int t = 0; t < 4; t++)
+        ck_assert_int_eq(lab_iterate(lab), EM_OK);
+    ck_assert_int_eq(lab_save_data(lab, path_in(dir, "data.txt")), EM_OK);
+    ck_assert_int_eq(lab_save_params(lab, path_in(dir, "params.txt")), EM_OK);
+    ran r = emlab("fit %s -k 2 --init %s --tol 0 -n 3 -f none --params-out %s",
+                  path_in(dir, "data.txt"), path_in(dir, "params.txt"), path_in(dir, "out.txt"));
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    for (int t = 0; t < 3; t++)
+        ck_assert_int_eq(lab_iterate(lab), EM_OK);
+    em_gmm m;
+    char err[256];
+    ck_assert_int_eq(em_gmm_load(path_in(dir, "out.txt"), &m, err, sizeof err), EM_OK);
+    expect_same_bits(m.mean, lab_mean(lab), 4);
+    expect_same_bits(m.cov, lab_cov(lab), 8);
+    em_gmm_free(&m);
+    lab_free(lab);
+}
+END_TEST
+
+START_TEST(test_lab_criteria_are_emlab_selects)
+{
+    em_lab *lab = faithful_lab();
+    ck_assert_int_eq(lab_start(lab, 2, EM_INIT_KMEANSPP, 0, 0), EM_OK);
+    double l = lab_loglik(lab), p = 11.0; /* 1 weight, 2 x 2 means, 2 x 3 covariances */
+    ck_assert_uint_eq(lab_params(lab), 11);
+    ck_assert_rel(lab_aic(lab), 2 * p - 2 * l, 1e-15);
+    ck_assert_rel(lab_bic(lab), p * log(272.0) - 2 * l, 1e-15);
+    ck_assert_int_eq(lab_start(lab, 2, EM_INIT_KMEANSPP, 0, 1), EM_OK);
+    ck_assert_uint_eq(lab_params(lab), 10); /* weights held */
+    lab_free(lab);
+}
+END_TEST
+
+/* A component on one point collapses to the floor: the rule of emlab fit. */
+START_TEST(test_lab_warns_of_a_collapse)
+{
+    em_lab *lab = lab_new();
+    double x[] = {0, 0, 1, 0.3, 0.4, 1, 2, 2.2, 1.5, 0.7, 9, 9};
+    ck_assert_int_eq(lab_set_data(lab, x, 6, 2), EM_OK);
+    ck_assert_int_eq(lab_start(lab, 2, EM_INIT_KMEANSPP, 2, 0), EM_OK);
+    for (int t = 0; t < 30 && lab_iterate(lab) == EM_OK; t++)
+        ;
+    int bad = lab_degenerate(lab, 0) != EM_SOUND || lab_degenerate(lab, 1) != EM_SOUND;
+    ck_assert_msg(bad, "the lone point at (9, 9) should make a degenerate component");
+    lab_free(lab);
+}
+END_TEST
+
+Suite *lab_suite(void)
+{
+    Suite *s = suite_create("lab");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, test_lab_steps_are_em_fit_bit_for_bit);
+    tcase_add_test(tc, test_lab_half_steps_make_an_iteration);
+    tcase_add_test(tc, test_lab_back_undoes_each_step);
+    tcase_add_test(tc, test_lab_points_by_hand);
+    tcase_add_test(tc, test_lab_files_say_where_they_are_wrong);
+    tcase_add_test(tc, test_lab_export_continues_in_emlab_fit);
+    tcase_add_test(tc, test_lab_criteria_are_emlab_selects);
+    tcase_add_test(tc, test_lab_warns_of_a_collapse);
+    suite_add_tcase(s, tc);
+    return s;
+}
