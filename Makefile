@@ -56,7 +56,7 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 .PHONY: all figures check valgrind deps deps-figures install clean workbook exercise \
-        check-exercise hint progress reset watch grade bench-grade gradescope workbook-checks fuzz fuzz-fit deps-fuzz compare-sklearn docs docs-check deps-docs bench
+        check-exercise hint progress reset watch grade bench-grade gradescope workbook-checks fuzz fuzz-fit deps-fuzz compare-sklearn docs docs-check deps-docs bench lab lab-check deps-lab
 all: $(LIB) $(CHAPTER_BIN) $(TOOL_BIN)
 
 # --- the library ------------------------------------------------------------
@@ -110,7 +110,7 @@ $(TEST_BIN): $(TEST_SRC) tests/emlab_test.h $(LIB) $(LAB_OBJ) | deps
 	$(CC) $(ALL_CFLAGS) -Isrc/lab $(CHECK_CFLAGS) -DEMLAB_TEST_DATA='"tests/data"' -DEMLAB_BUILD='"$(BUILD)"' \
 	    $(TEST_SRC) $(LAB_OBJ) $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $@
 
-check: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL)
+check: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL) $(LAB_CORE)
 	$(TEST_BIN)
 
 # The suites, and every emlab, chapter and exercise program they start
@@ -269,6 +269,42 @@ docs-check:
 
 deps-docs:
 	$(call ensure,gnuplot:gnuplot-nox pandoc:pandoc chromium:chromium /usr/share/fonts/truetype/dejavu/DejaVuMathTeXGyre.ttf:fonts-dejavu-extra)
+
+# --- the lab: EM in the browser, on the same C core -----------------------------
+# make lab        build/docs/lab.html (+ lab.js, lab.css, lab-core.js), from file://
+# make lab STUDENT=1   the lab with the student's own blanks in its steps
+# make lab-check  the page driven in headless Chromium; screenshots in build/lab-shots/
+# emscripten, from Debian; with a node that is not Debian's it needs
+# NODE_PATH=/usr/share/nodejs to find acorn.
+EMCC        ?= emcc
+export NODE_PATH := /usr/share/nodejs$(if $(NODE_PATH),:$(NODE_PATH))
+LAB_CORE    := build/lab/lab-core.js
+LAB_WEB     := $(wildcard web/*)
+LAB_CFLAGS  := -std=c11 -O2 -Wall -Wextra -Wpedantic -Wno-unknown-pragmas -Isrc -Isrc/lab
+# every lab_ function of lab.h, and malloc/free for the page's buffers
+paren       := (
+LAB_EXPORTS  = $(shell sed -n 's/^[a-z].*[ *]\(lab_[A-Za-z_]*\)$(paren).*/_\1/p' src/lab/lab.h | sort -u | \
+                 tr '\n' ',')_malloc,_free
+LAB_LDFLAGS  = -sMODULARIZE=1 -sEXPORT_NAME=EmlabCore -sSINGLE_FILE=1 -sALLOW_MEMORY_GROWTH=1 \
+               -sFORCE_FILESYSTEM=1 -sENVIRONMENT=web,node -sEXPORTED_FUNCTIONS=$(LAB_EXPORTS) \
+               -sEXPORTED_RUNTIME_METHODS=FS,UTF8ToString,stringToUTF8,lengthBytesUTF8
+
+# the library without its figures and programs' plumbing: the page draws
+LAB_LIB_SRC := $(filter-out src/figure%.c src/render.c src/figdir.c src/cli.c,$(LIB_SRC))
+
+$(LAB_CORE): $(LAB_LIB_SRC) $(LAB_SRC) src/lab/lab_library.c $(wildcard src/lab/*.h) $(HEADERS) Makefile \
+             | deps-lab
+	@mkdir -p $(@D)
+	$(EMCC) $(LAB_CFLAGS) $(LAB_LIB_SRC) $(LAB_SRC) src/lab/lab_library.c \
+	    $(LAB_LDFLAGS) -o $@.tmp.js && mv $@.tmp.js $@
+
+lab: $(LAB_CORE) $(LAB_WEB)
+	@mkdir -p $(DOCS)
+	@cp $(LAB_WEB) $(LAB_CORE) $(DOCS)/
+	@echo "lab: open $(DOCS)/lab.html in a browser (it works from file://, offline)"
+
+deps-lab:
+	$(call ensure,emcc:emscripten node:nodejs)
 
 # --- emlab fit beside scikit-learn, from the same starts ---------------------------
 compare-sklearn: all

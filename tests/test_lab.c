@@ -232,6 +232,85 @@ START_TEST(test_lab_warns_of_a_collapse)
 }
 END_TEST
 
+/* --- the WebAssembly core under node, against the native command -------- */
+
+enum { TRACE_T = 20, TRACE_MAX = 1 + 1 + 8 + 8 * 2 + 8 * 4 };
+
+/* One line of trace.js: t, l, then the model's numbers. Returns how many. */
+static size_t trace_line(const char **text, double *v)
+{
+    size_t c = 0;
+    char *end;
+    while (**text && **text != '\n' && c < TRACE_MAX) {
+        v[c++] = strtod(*text, &end);
+        ck_assert_msg(end != *text, "trace.js printed a non-number: %.40s", *text);
+        *text = end;
+        while (**text == ' ')
+            (*text)++;
+    }
+    if (**text == '\n')
+        (*text)++;
+    return c;
+}
+
+/* The largest relative difference, over every iteration and number, between
+ * the lab's trace (WebAssembly, node) and emlab fit's (native) on DATA. */
+static double wasm_against_native(const char *data, size_t K, const char *init, unsigned seed)
+{
+    const char *dir = make_tmpdir(), *trace, *err;
+    int rc = shell(&trace, &err, "node tests/lab/trace.js build/lab/lab-core.js %s %zu %s %u %d",
+                   data, K, init, seed, TRACE_T);
+    ck_assert_msg(rc == 0, "trace.js: %s", err);
+    ran r = emlab("fit %s -k %zu --init %s --seed %u --tol 0 -n %d -f none -q --out %s", data, K,
+                  init, seed, TRACE_T, path_in(dir, "fit"));
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    double l[TRACE_T + 1], v[TRACE_MAX], worst = 0.0;
+    const char *curve = slurp(path_in(dir, "fit/loglik.dat")); /* "# curve1", then "t l" */
+    ck_assert_ptr_nonnull(curve);
+    curve = strchr(curve, '\n') + 1;
+    for (int t = 0; t <= TRACE_T; t++) {
+        double pair[2];
+        ck_assert_uint_eq(trace_line(&curve, pair), 2);
+        ck_assert(pair[0] == t);
+        l[t] = pair[1];
+    }
+    for (int t = 0; t <= TRACE_T; t++) {
+        size_t c = trace_line(&trace, v);
+        ran p = emlab("fit %s -k %zu --init %s --seed %u --tol 0 -n %d -f none -q --out %s "
+                      "--params-out %s", data, K, init, seed, t, path_in(dir, "o"),
+                      path_in(dir, "p.txt"));
+        ck_assert_msg(p.rc == 0, "%s", p.err);
+        em_gmm m;
+        char why[256];
+        ck_assert_int_eq(em_gmm_load(path_in(dir, "p.txt"), &m, why, sizeof why), EM_OK);
+        size_t d = m.d, want = 2 + K + K * d + K * d * d;
+        ck_assert_msg(c == want, "iteration %d: trace.js printed %zu numbers, not %zu", t, c, want);
+        ck_assert_msg(v[0] == t, "trace.js's line %d is iteration %g", t, v[0]);
+        worst = fmax(worst, rel_err(v[1], l[t]));
+        for (size_t k = 0; k < K; k++)
+            worst = fmax(worst, rel_err(v[2 + k], m.weight[k]));
+        for (size_t j = 0; j < K * d; j++)
+            worst = fmax(worst, rel_err(v[2 + K + j], m.mean[j]));
+        for (size_t j = 0; j < K * d * d; j++)
+            worst = fmax(worst, rel_err(v[2 + K + K * d + j], m.cov[j]));
+        em_gmm_free(&m);
+    }
+    printf("lab: WebAssembly against native on %s (K = %zu, --init %s --seed %u): %d "
+           "iterations, largest relative difference %.3g\n", data, K, init, seed, TRACE_T, worst);
+    return worst;
+}
+
+START_TEST(test_lab_wasm_trace_is_emlab_fits)
+{
+    ck_assert_double_le(wasm_against_native(EMLAB_TEST_DATA "/old_faithful.csv", 2, "kmeans++",
+                                            0), 1e-12);
+    ck_assert_double_le(wasm_against_native(EMLAB_TEST_DATA "/notebook001_2d_data.txt", 3,
+                                            "dirichlet", 42), 1e-12);
+    ck_assert_double_le(wasm_against_native(EMLAB_TEST_DATA "/notebook001_1d_data.txt", 2,
+                                            "data", 42), 1e-12);
+}
+END_TEST
+
 Suite *lab_suite(void)
 {
     Suite *s = suite_create("lab");
@@ -246,5 +325,9 @@ Suite *lab_suite(void)
     tcase_add_test(tc, test_lab_criteria_are_emlab_selects);
     tcase_add_test(tc, test_lab_warns_of_a_collapse);
     suite_add_tcase(s, tc);
+    TCase *wasm = tcase_create("wasm");
+    tcase_set_timeout(wasm, 120);
+    tcase_add_test(wasm, test_lab_wasm_trace_is_emlab_fits);
+    suite_add_tcase(s, wasm);
     return s;
 }

@@ -43,6 +43,11 @@ const char *lab_error(const em_lab *lab)
     return lab->err;
 }
 
+const char *lab_whose(void)
+{
+    return lab_steps_whose();
+}
+
 em_status lab_fail(em_lab *lab, em_status st, const char *fmt, ...)
 {
     va_list ap;

@@ -53,6 +53,11 @@ void lab_free(em_lab *lab);
 /* The last failure, as a sentence ("" if none). */
 const char *lab_error(const em_lab *lab);
 
+/* Whose code runs the steps: "" for the library's; in a lab built with a
+ * student's workbook (make lab STUDENT=1), one line per blank, "e_step:
+ * yours" or "m_step_pi: the library's (not filled yet)". */
+const char *lab_whose(void);
+
 /* --- the data (lab_data.c) ------------------------------------------------ */
 
 /* Replace the data by the n x d points x (d = 1 or 2; n may be 0).
