@@ -48,7 +48,7 @@ TEST_SRC    := $(sort $(wildcard tests/test_*.c)) tests/check_main.c
 TEST_BIN    := $(BUILD)/check_emlab
 HEADERS     := $(filter-out src/plot_sources.h,$(wildcard src/*.h))
 # the lab's C core (src/lab/): natively for the tests, and as WebAssembly
-LAB_SRC     := src/lab/lab.c src/lab/lab_data.c src/lab/lab_steps.c
+LAB_SRC     := src/lab/lab.c src/lab/lab_data.c src/lab/lab_draw.c src/lab/lab_steps.c
 LAB_OBJ     := $(patsubst src/lab/%.c,$(BUILD)/obj/lab/%.o,$(LAB_SRC) src/lab/lab_library.c)
 
 # Check's flags, looked up when a recipe runs (after `deps` installed it).

@@ -30,7 +30,7 @@
 #include <string.h>
 #include "emlab.h"
 
-enum { K = 5, N = 100000 };
+enum { K = 5, N = 100000, HANDOFF = 2000 };
 static const double XMAX = 10.0;
 
 /*
@@ -233,6 +233,9 @@ static em_status draw(em_figdir *fd, const em_gmm *m2, const double *x2, const s
                                z2, N, half, err, len);
     if (st == EM_OK)
         st = em_fig_mixture_1d(fd, "density_1d", m1, x1, N, &one_d, err, len);
+    if (st == EM_OK) /* for the lab and emlab fit: 2 000 of the points, and their mixture */
+        st = em_fig_handoff(fd, x2, HANDOFF, 2, m2, "the mixture the points were drawn from",
+                            "", err, len);
     return st;
 }
 

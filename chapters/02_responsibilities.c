@@ -265,6 +265,8 @@ static em_status draw(em_figdir *fd, const em_gmm *m, const double *resp, char *
     if (st == EM_OK)
         st = curves_figure(fd, "pitfall", "The variance passed as a standard deviation", m,
                            &wrong, err, len);
+    if (st == EM_OK) /* for the lab and emlab fit */
+        st = em_fig_handoff(fd, x, N, 1, m, "the chapter's three components", "", err, len);
     em_gmm_free(&wrong);
     return st;
 }

@@ -179,7 +179,8 @@ static em_status iteration_figure(em_figdir *fd, const snapshots *s, size_t t, c
     return em_fig_end(&f, err, len);
 }
 
-static em_status draw(em_figdir *fd, const snapshots *s, const double *x, char *err, size_t len)
+static em_status draw(em_figdir *fd, const snapshots *s, const double *x, const em_gmm *start,
+                      char *err, size_t len)
 {
     double gx[GRID], lo, hi;
     em_min_max(x, N, 1, &lo, &hi);
@@ -209,6 +210,9 @@ static em_status draw(em_figdir *fd, const snapshots *s, const double *x, char *
                           4, 1600, 1100, err, len);
     if (st == EM_OK)
         st = em_fig_animation(fd, "em_1d", names, ITERATIONS + 1, 80, 900, 600, err, len);
+    if (st == EM_OK) /* for the lab and emlab fit */
+        st = em_fig_handoff(fd, x, N, 1, start, "the random start", "--reg 0 --fixed-weights",
+                            err, len);
     return st;
 }
 
@@ -229,16 +233,18 @@ int main(int argc, char **argv)
         return rc;
     double x[N], resp[N * K];
     em_rng r;
-    em_gmm m;
+    em_gmm m = {0}, start = {0};
     em_result res = {0};
     snapshots *s = calloc(1, sizeof *s);
-    if (!s || em_gmm_alloc(&m, K, 1)) {
+    if (!s || em_gmm_alloc(&m, K, 1) || em_gmm_alloc(&start, K, 1)) {
+        em_gmm_free(&m);
         free(s);
         return em_cli_fail(&cli, em_strerror(EM_ENOMEM));
     }
     em_rng_seed(&r, cli.seed);
     make_data(&r, x);
     random_start(&r, &m);
+    em_gmm_copy(&start, &m); /* kept for the lab (em_fig_handoff) */
     em_options opt = em_default_options();
     opt.max_iter = ITERATIONS;
     opt.tol = 0.0;           /* run all nine iterations */
@@ -256,7 +262,8 @@ int main(int argc, char **argv)
     else
         print_snapshots(s);
     if (st == EM_OK && (rc = em_cli_open(&cli, &fd)) == 0)
-        rc = em_cli_finish(&cli, &fd, draw(&fd, s, x, err, sizeof err), err);
+        rc = em_cli_finish(&cli, &fd, draw(&fd, s, x, &start, err, sizeof err), err);
+    em_gmm_free(&start);
     free(s);
     return rc;
 }

@@ -293,7 +293,8 @@ static em_status save_trace(em_figdir *fd, const double *trace, char *err, size_
 }
 
 static em_status draw(em_figdir *fd, const double *x, const double *mu, const double *sigma,
-                      const double *pi, const double *trace, char *err, size_t len)
+                      const double *pi, const double *trace, const em_gmm *start, char *err,
+                      size_t len)
 {
     em_status st = histogram_figure(fd, x, err, len);
     if (st == EM_OK)
@@ -303,6 +304,9 @@ static em_status draw(em_figdir *fd, const double *x, const double *mu, const do
                          "log-likelihood", trace + 7, ITERATIONS, TRACE_COLS, 1.0, err, len);
     if (st == EM_OK)
         st = save_trace(fd, trace, err, len);
+    if (st == EM_OK) /* for the lab and emlab fit */
+        st = em_fig_handoff(fd, x, N, 1, start, "the start: two data points, the data's spread",
+                            "--reg 0", err, len);
     return st;
 }
 
@@ -327,8 +331,16 @@ int main(int argc, char **argv)
     em_figdir fd;
     make_data(x);
     initialise(x, cli.seed, mu, sigma, pi);
+    double var0[K], pi0[K], mu0[K]; /* the start, kept for the lab (em_fig_handoff) */
+    for (size_t k = 0; k < K; k++) {
+        mu0[k] = mu[k];
+        var0[k] = sigma[k] * sigma[k];
+        pi0[k] = pi[k];
+    }
+    const em_gmm start = {.K = K, .d = 1, .weight = pi0, .mean = mu0, .cov = var0};
     run_em(x, mu, sigma, pi, gamma, trace);
     if ((rc = em_cli_open(&cli, &fd)) != 0)
         return rc;
-    return em_cli_finish(&cli, &fd, draw(&fd, x, mu, sigma, pi, trace, err, sizeof err), err);
+    return em_cli_finish(&cli, &fd,
+                         draw(&fd, x, mu, sigma, pi, trace, &start, err, sizeof err), err);
 }

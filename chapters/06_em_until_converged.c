@@ -369,6 +369,12 @@ static em_status draw(em_figdir *fd, const experiment *e, char *err, size_t len)
         if (st == EM_OK)
             st = fit_figure(fd, &e[j], err, len);
     }
+    double w[K], mu[K], var[K]; /* for the lab and emlab fit: the 60 points, their start */
+    em_gmm start = {.K = K, .d = 1, .weight = w, .mean = mu, .cov = var};
+    start_model(&start, e[1].start);
+    if (st == EM_OK)
+        st = em_fig_handoff(fd, e[1].x, e[1].n, 1, &start, "the start of the 60 points' runs",
+                            "--reg 0", err, len);
     return st;
 }
 

@@ -80,6 +80,22 @@ em_status em_fig_table(em_figdir *fd, const char *file, const double *x, size_t 
     return em_out_commit(&out, err, errlen);
 }
 
+em_status em_fig_handoff(em_figdir *fd, const double *x, size_t n, size_t d,
+                         const em_gmm *start, const char *about, const char *options,
+                         char *err, size_t errlen)
+{
+    em_status st = em_fig_table(fd, "data.txt", x, n, d, NULL, err, errlen);
+    if (st || !start)
+        return st;
+    em_outfile out;
+    if ((st = em_stage_open(fd, "start.txt", &out, err, errlen)))
+        return st;
+    fprintf(out.f, "# %s\n# go on from here: emlab fit data.txt -k %zu --init start.txt%s%s\n",
+            about, start->K, *options ? " " : "", options);
+    em_gmm_print(out.f, start);
+    return em_out_commit(&out, err, errlen);
+}
+
 void em_fig_set_num(em_fig *f, const char *var, double value)
 {
     char num[32];

@@ -177,6 +177,17 @@ em_status em_fig_animation(em_figdir *fd, const char *name, const char *const *f
 em_status em_fig_table(em_figdir *fd, const char *file, const double *x, size_t n, size_t d,
                        char *const *names, char *err, size_t errlen);
 
+/* The chapter's data and start, handed on to `emlab fit` and to the lab:
+ * data.txt (the n x d points) and, if start is not NULL, start.txt (its
+ * parameters, headed by `about` and by the command that goes on from
+ * them: "emlab fit data.txt -k K --init start.txt OPTIONS"), both
+ * exact (%.17g) and written with the run's other files. The lab opens a
+ * chapter with these (make lab packs them). Returns EM_EIO or EM_ENOMEM
+ * with a message. */
+em_status em_fig_handoff(em_figdir *fd, const double *x, size_t n, size_t d,
+                         const em_gmm *start, const char *about, const char *options,
+                         char *err, size_t errlen);
+
 /* --- the figures of EM, one call each (figure_em.c) ------------------------ */
 
 /* The components' colours, component k (from 0) in em_palette[k % 8]: the

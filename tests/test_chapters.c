@@ -513,6 +513,59 @@ START_TEST(test_chapter_06_notebook_m_step_matches_the_notebook_class)
 }
 END_TEST
 
+/* A (t, l) file of the figure layer: "# curve1", then a pair a line.
+ * Returns how many pairs, at most max. */
+static size_t read_curve(const char *path, double *t, double *l, size_t max)
+{
+    const char *text = slurp(path);
+    ck_assert_msg(text != NULL, "%s is missing", path);
+    size_t c = 0;
+    for (const char *p = strchr(text, '\n'); p && c < max; p = strchr(p + 1, '\n'))
+        if (sscanf(p + 1, "%lf %lf", &t[c], &l[c]) == 2)
+            c++;
+    return c;
+}
+
+/* What a chapter hands on (data.txt, start.txt) takes `emlab fit`, run as
+ * start.txt's header says, through the chapter's own log-likelihoods:
+ * the lab opens a chapter with these files. */
+START_TEST(test_chapter_handoff_continues_in_emlab_fit)
+{
+    static const struct { const char *name; size_t iters; double tol; } ch[] = {
+        {"04_em_fill_in", 20, 1e-12}, {"05_em_2d", 40, 1e-12}, {"06_em_until_converged", 0, 0}};
+    for (size_t c = 0; c < 3; c++) {
+        const char *dir;
+        int status;
+        run_chapter_in(ch[c].name, "", &status, &dir);
+        ck_assert_int_eq(status, 0);
+        const char *start = slurp(path_in(dir, "start.txt"));
+        ck_assert_ptr_nonnull(start);
+        ck_assert_ptr_nonnull(slurp(path_in(dir, "data.txt")));
+        const char *go = strstr(start, "# go on from here: emlab fit data.txt ");
+        ck_assert_msg(go != NULL, "%s/start.txt does not say how to go on", ch[c].name);
+        char args[256];
+        sscanf(go + strlen("# go on from here: emlab fit data.txt "), "%255[^\n]", args);
+        if (!ch[c].iters)
+            continue;
+        char *init = strstr(args, "--init start.txt"); /* relative to the chapter's folder */
+        ck_assert_ptr_nonnull(init);
+        char *rest = init + strlen("--init start.txt");
+        ran r = emlab("fit %s/data.txt %.*s--init %s/start.txt%s --tol 0 -n %zu -f none -q "
+                      "--out %s/fit", dir, (int)(init - args), args, dir, rest, ch[c].iters, dir);
+        ck_assert_msg(r.rc == 0, "%s: %s", ch[c].name, r.err);
+        double t1[64], l1[64], t2[64], l2[64];
+        size_t n1 = read_curve(path_in(dir, "loglik.dat"), t1, l1, 64);
+        size_t n2 = read_curve(path_in(dir, "fit/loglik.dat"), t2, l2, 64);
+        ck_assert_uint_eq(n2, ch[c].iters + 1);
+        for (size_t a = 0; a < n1; a++) {
+            size_t t = (size_t)t1[a];
+            ck_assert_msg(rel_err(l2[t], l1[a]) <= ch[c].tol, "%s, iteration %zu: emlab fit "
+                          "%.17g, the chapter %.17g", ch[c].name, t, l2[t], l1[a]);
+        }
+    }
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *s = suite_create("chapters");
@@ -535,6 +588,7 @@ Suite *chapters_suite(void)
     tcase_add_test(tc, test_chapters_draw_in_every_format);
     tcase_add_test(tc, test_chapters_refuse_bad_arguments);
     tcase_add_test(tc, test_chapter_unwritable_out_fails_cleanly);
+    tcase_add_test(tc, test_chapter_handoff_continues_in_emlab_fit);
     suite_add_tcase(s, tc);
     return s;
 }

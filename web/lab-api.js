@@ -76,6 +76,8 @@
             return {text, error: ''};
         }
 
+        setFloor(reg) { return this.said(this.M._lab_set_floor(this.p, reg)); }
+        get floorIsDefault() { return this.M._lab_floor_is_default(this.p) === 1; }
         get n() { return this.M._lab_n(this.p); }
         get d() { return this.M._lab_d(this.p); }
         get reg() { return this.M._lab_reg(this.p); }
@@ -129,6 +131,31 @@
                 c.push({t: this.M._lab_curve_t(this.p, i), l: this.M._lab_curve_l(this.p, i),
                         mark: this.M._lab_curve_mark(this.p, i)});
             return c;
+        }
+        /* drawing: colours 0xRRGGBB as the figures have them */
+        colour(k) { return this.M._lab_colour(k) >>> 0; }
+        colours() {
+            const p = this.M._malloc(Math.max(1, this.n) * 4);
+            this.M._lab_colours(this.p, p);
+            const c = this.M.HEAPU32.slice(p / 4, p / 4 + this.n);
+            this.M._free(p);
+            return c;
+        }
+        ellipse(k, c, m) {
+            const p = this.M._malloc(2 * m * 8);
+            const ok = this.M._lab_ellipse(this.p, k, c, m, p) === 0;
+            const xy = ok ? this.doubles(p, 2 * m) : null;
+            this.M._free(p);
+            return xy;
+        }
+        curves1d(lo, hi, npts) {
+            const K = this.K, p = this.M._malloc(npts * (K + 2) * 8);
+            const ok = this.M._lab_curves_1d(this.p, lo, hi, npts, p, p + npts * 8,
+                                             p + npts * (K + 1) * 8) === 0;
+            const out = ok ? {x: this.doubles(p, npts), comp: this.doubles(p + npts * 8, npts * K),
+                              mix: this.doubles(p + npts * (K + 1) * 8, npts)} : null;
+            this.M._free(p);
+            return out;
         }
         whose() { return this.M.UTF8ToString(this.M._lab_whose()); }
     }

@@ -88,6 +88,13 @@ em_status lab_sample(em_lab *lab, size_t n, size_t d, size_t K, uint32_t seed);
  * Bishop does with Old Faithful. Returns EM_ESINGULAR (a constant column). */
 em_status lab_standardize(em_lab *lab);
 
+/* The variance floor: reg >= 0 as `emlab fit --reg REG`, or reg < 0 for
+ * its default, 1e-6 times the data's smallest column variance (followed as
+ * the data change). The model needs an E-step after. Returns EM_EINVAL
+ * for NaN. */
+em_status lab_set_floor(em_lab *lab, double reg);
+int lab_floor_is_default(const em_lab *lab);
+
 size_t lab_n(const em_lab *lab);
 size_t lab_d(const em_lab *lab);
 const double *lab_x(const em_lab *lab);   /* n x d */
@@ -151,5 +158,26 @@ size_t lab_curve_len(const em_lab *lab);
 double lab_curve_t(const em_lab *lab, size_t c);
 double lab_curve_l(const em_lab *lab, size_t c);
 int lab_curve_mark(const em_lab *lab, size_t c);
+
+/* --- what the page draws (lab_draw.c) ------------------------------------- */
+
+/* Component k's colour, 0xRRGGBB: the figures' palette (em_palette). */
+unsigned lab_colour(size_t k);
+
+/* Each point's colour into rgb (n values): its components' colours mixed
+ * in proportion to its responsibilities (em_fig_mix), as the figures
+ * colour them; dark grey before any E-step. Can't fail. */
+void lab_colours(const em_lab *lab, unsigned *rgb);
+
+/* The c-sigma ellipse of component k (d = 2) as m points (x, y) in xy
+ * (em_ellipse). Returns EM_EINVAL (d, k or m < 3) or EM_ESINGULAR. */
+em_status lab_ellipse(const em_lab *lab, size_t k, double c, size_t m, double *xy);
+
+/* d = 1: pi_k N(x | mu_k, sigma_k^2) for each k and the mixture on npts
+ * points from lo to hi (em_gmm_curves_1d: x[npts], comp[npts x K],
+ * mix[npts]). Returns EM_EINVAL (no 1-D model, hi <= lo) or what
+ * em_gmm_curves_1d returns. */
+em_status lab_curves_1d(const em_lab *lab, double lo, double hi, size_t npts, double *x,
+                        double *comp, double *mix);
 
 #endif

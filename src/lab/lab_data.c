@@ -25,7 +25,8 @@ em_status lab_reserve(em_lab *lab, size_t cap)
 
 void lab_data_changed(em_lab *lab)
 {
-    lab->reg = lab->n ? em_scale_free_floor(lab->x, lab->n, lab->d) : 1e-6;
+    if (!lab->reg_set)
+        lab->reg = lab->n ? em_scale_free_floor(lab->x, lab->n, lab->d) : 1e-6;
     for (size_t h = 0; h < lab->hist_len; h++)
         em_gmm_free(&lab->hist[h].theta);
     lab->hist_len = 0;
@@ -175,6 +176,18 @@ em_status lab_standardize(em_lab *lab)
     return EM_OK;
 }
 
+em_status lab_set_floor(em_lab *lab, double reg)
+{
+    if (isnan(reg) || isinf(reg))
+        return lab_fail(lab, EM_EINVAL, "the floor must be a finite number");
+    lab->reg_set = reg >= 0.0;
+    if (lab->reg_set)
+        lab->reg = reg;
+    lab_data_changed(lab); /* a new floor, a new model: the curve starts again */
+    return EM_OK;
+}
+
+int lab_floor_is_default(const em_lab *lab) { return !lab->reg_set; }
 size_t lab_n(const em_lab *lab) { return lab->n; }
 size_t lab_d(const em_lab *lab) { return lab->d; }
 const double *lab_x(const em_lab *lab) { return lab->x; }

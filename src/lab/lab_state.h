@@ -23,7 +23,8 @@ struct em_lab {
     /* the data */
     size_t n, d, cap;  /* cap: room for cap points in x and resp          */
     double *x;         /* x, n x d                                         */
-    double reg;        /* the floor: em_scale_free_floor(x)                */
+    double reg;        /* the floor: em_scale_free_floor(x), or as set     */
+    int reg_set;       /* reg was set (lab_set_floor), not the default     */
     /* the model */
     em_gmm theta;      /* K = 0 before a start                             */
     int fixed_weights; /* pi_k held at 1/K                                 */
