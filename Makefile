@@ -56,7 +56,7 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 .PHONY: all figures check valgrind deps deps-figures install clean workbook exercise \
-        check-exercise hint progress reset watch grade bench-grade gradescope workbook-checks fuzz fuzz-fit deps-fuzz compare-sklearn docs docs-check deps-docs bench lab lab-check deps-lab
+        check-exercise hint progress reset watch grade bench-grade gradescope workbook-checks fuzz fuzz-fit deps-fuzz compare-sklearn docs docs-check deps-docs bench lab lab-check deps-lab deps-lab-check
 all: $(LIB) $(CHAPTER_BIN) $(TOOL_BIN)
 
 # --- the library ------------------------------------------------------------
@@ -261,7 +261,7 @@ bench-grade: all workbook-checks $(BUILD)/grade/exercise
 
 # --- the tutorial: woven from the chapters ----------------------------------------
 DOCS := build/docs
-docs: all deps-docs
+docs: all deps-docs lab
 	@sh docs/build.sh $(BUILD) $(DOCS) $(SOLUTIONS)
 
 docs-check:
@@ -279,11 +279,11 @@ deps-docs:
 EMCC        ?= emcc
 export NODE_PATH := /usr/share/nodejs$(if $(NODE_PATH),:$(NODE_PATH))
 LAB_CORE    := build/lab/lab-core.js
-LAB_WEB     := $(wildcard web/*)
+LAB_WEB     := web/lab.html web/lab.css web/lab.js web/lab-api.js
 LAB_CFLAGS  := -std=c11 -O2 -Wall -Wextra -Wpedantic -Wno-unknown-pragmas -Isrc -Isrc/lab
 # every lab_ function of lab.h, and malloc/free for the page's buffers
 paren       := (
-LAB_EXPORTS  = $(shell sed -n 's/^[a-z].*[ *]\(lab_[A-Za-z_]*\)$(paren).*/_\1/p' src/lab/lab.h | sort -u | \
+LAB_EXPORTS  = $(shell sed -n 's/^[a-z].*[ *]\(lab_[A-Za-z0-9_]*\)$(paren).*/_\1/p' src/lab/lab.h | sort -u | \
                  tr '\n' ',')_malloc,_free
 LAB_LDFLAGS  = -sMODULARIZE=1 -sEXPORT_NAME=EmlabCore -sSINGLE_FILE=1 -sALLOW_MEMORY_GROWTH=1 \
                -sFORCE_FILESYSTEM=1 -sENVIRONMENT=web,node -sEXPORTED_FUNCTIONS=$(LAB_EXPORTS) \
@@ -298,13 +298,26 @@ $(LAB_CORE): $(LAB_LIB_SRC) $(LAB_SRC) src/lab/lab_library.c $(wildcard src/lab/
 	$(EMCC) $(LAB_CFLAGS) $(LAB_LIB_SRC) $(LAB_SRC) src/lab/lab_library.c \
 	    $(LAB_LDFLAGS) -o $@.tmp.js && mv $@.tmp.js $@
 
-lab: $(LAB_CORE) $(LAB_WEB)
+# the chapters' data and starts (em_fig_handoff) and Old Faithful, for the lab
+build/lab/lab-presets.js: web/build/presets.js $(CHAPTER_BIN) tests/data/old_faithful.csv | deps-lab
+	@mkdir -p $(@D)
+	node web/build/presets.js $(BUILD) $@
+
+lab: $(LAB_CORE) build/lab/lab-presets.js $(LAB_WEB)
 	@mkdir -p $(DOCS)
-	@cp $(LAB_WEB) $(LAB_CORE) $(DOCS)/
+	@cp $(LAB_WEB) $(LAB_CORE) build/lab/lab-presets.js $(DOCS)/
 	@echo "lab: open $(DOCS)/lab.html in a browser (it works from file://, offline)"
+
+# the browser test: puppeteer-core from npm (tests/lab/package-lock.json), Debian's chromium
+lab-check: lab all deps-lab-check
+	@cd tests/lab && { [ -d node_modules/puppeteer-core ] || npm ci --no-audit --no-fund --silent; }
+	@node tests/lab/check.js $(DOCS) build/lab-shots $(BUILD)/emlab
 
 deps-lab:
 	$(call ensure,emcc:emscripten node:nodejs)
+
+deps-lab-check: deps-lab
+	$(call ensure,chromium:chromium npm:npm)
 
 # --- emlab fit beside scikit-learn, from the same starts ---------------------------
 compare-sklearn: all

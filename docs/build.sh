@@ -33,10 +33,13 @@ render() { # markdown file, html file, title: the page appears whole or not at a
         --css style.css --metadata pagetitle="$3 - emlab" "$1" -o "$2.tmp"
     mv "$2.tmp" "$2"
 }
-nav() { # prev next
+nav() { # prev next [this page]: a chapter's page also opens it in the lab
     printf '<nav class="course">\n[Course map](index.html)'
     [ -n "$1" ] && printf ' · [← %s](%s.html)' "$(title "$1")" "$1"
     [ -n "$2" ] && printf ' · [%s →](%s.html)' "$(title "$2")" "$2"
+    case ${3:-} in
+        [0-9][0-9]_*) printf ' · [▶ Try this in the lab](lab.html#%s "its data and its start, to step by hand")' "$3" ;;
+    esac
     printf '\n</nav>\n\n'
 }
 chapter() { # name: the page's Markdown on stdout
@@ -59,13 +62,13 @@ for name in $course; do
     next=${1:-}
     rm -f "$out/$name.html" # a page that fails to build must not stay behind, old
     {
-        nav "$prev" "$next"
+        nav "$prev" "$next" "$name"
         case $name in
             [0-9][0-9]_*) chapter "$name" ;;
             *) cat "$here/$name.md" ;;
         esac
         printf '\n'
-        nav "$prev" "$next"
+        nav "$prev" "$next" "$name"
     } > "$out/$name.md.tmp"
     mv "$out/$name.md.tmp" "$out/$name.md"
     render "$out/$name.md" "$out/$name.html" "$(title "$name")"

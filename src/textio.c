@@ -89,12 +89,14 @@ static void out_release(em_outfile *out)
     memset(out, 0, sizeof *out);
 }
 
-/* The permissions a plain fopen would give: 0666 less the umask. */
+/* The permissions a plain fopen would give: 0666 less the umask, but
+ * always readable and writable by its owner (WebAssembly's file system,
+ * for one, reports a umask of 0777). */
 static mode_t plain_mode(void)
 {
     mode_t mask = umask(022);
     umask(mask);
-    return 0666 & ~mask;
+    return (0666 & ~mask) | S_IRUSR | S_IWUSR;
 }
 
 /* Where writing path really goes: path, or the file a symlink at path

@@ -61,7 +61,8 @@ const char *lab_whose(void);
 /* --- the data (lab_data.c) ------------------------------------------------ */
 
 /* Replace the data by the n x d points x (d = 1 or 2; n may be 0).
- * The model, if any, stays; it becomes the start of a new curve.
+ * The model, if any, stays (it becomes the start of a new curve) unless
+ * its dimension differs: then there is none until the next start.
  * Returns EM_EINVAL (d), EM_ENONFINITE or EM_ENOMEM. */
 em_status lab_set_data(em_lab *lab, const double *x, size_t n, size_t d);
 

@@ -59,14 +59,13 @@ em_status lab_set_data(em_lab *lab, const double *x, size_t n, size_t d)
     if (d < 1 || d > 2)
         return lab_fail(lab, EM_EINVAL, "the lab draws points with 1 or 2 coordinates, not %zu",
                         d);
-    if (lab->theta.K && d != lab->d)
-        return lab_fail(lab, EM_EINVAL, "the model has %zu dimensions and the data %zu: "
-                        "start the model again after loading", lab->d, d);
     em_status st = check_values(lab, "the data", x, n * d);
     if (st)
         return st;
-    if (d != lab->d) { /* the room was counted in points of the old d */
-        free(lab->x);
+    if (d != lab->d) { /* a model in other dimensions means nothing here */
+        em_gmm_free(&lab->theta);
+        memset(&lab->theta, 0, sizeof lab->theta);
+        free(lab->x); /* and the room was counted in points of the old d */
         lab->x = NULL;
         lab->cap = 0;
         lab->d = d;
@@ -112,10 +111,6 @@ em_status lab_load_data(em_lab *lab, const char *path)
     if (ds.d > 2)
         st = lab_fail(lab, EM_EINVAL, "%s: %zu columns; the lab draws one or two (keep two, "
                       "e.g. with cut -d, -f1,2)", path, ds.d);
-    else if (lab->theta.K && ds.d != lab->d) {
-        em_gmm_free(&lab->theta); /* a model in other dimensions means nothing here */
-        memset(&lab->theta, 0, sizeof lab->theta);
-    }
     if (st == EM_OK && (st = lab_set_data(lab, ds.x, ds.n, ds.d)) != EM_OK) {
         char why[sizeof lab->err];
         snprintf(why, sizeof why, "%s", lab->err);
@@ -146,10 +141,6 @@ em_status lab_sample(em_lab *lab, size_t n, size_t d, size_t K, uint32_t seed)
     em_status st = em_gmm_alloc(&m, K, d);
     if (st == EM_OK && x && (st = em_gmm_random(&m, &r)) == EM_OK &&
         (st = em_gmm_sample(&m, &r, n, x, NULL)) == EM_OK) {
-        if (lab->theta.K && d != lab->d) {
-            em_gmm_free(&lab->theta);
-            memset(&lab->theta, 0, sizeof lab->theta);
-        }
         st = lab_set_data(lab, x, n, d);
     } else if (st == EM_OK || !x) {
         st = lab_fail(lab, EM_ENOMEM, "out of memory");
