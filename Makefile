@@ -110,7 +110,7 @@ $(TEST_BIN): $(TEST_SRC) tests/emlab_test.h $(LIB) $(LAB_OBJ) | deps
 	$(CC) $(ALL_CFLAGS) -Isrc/lab $(CHECK_CFLAGS) -DEMLAB_TEST_DATA='"tests/data"' -DEMLAB_BUILD='"$(BUILD)"' \
 	    $(TEST_SRC) $(LAB_OBJ) $(LIB) $(CHECK_LIBS) $(LDLIBS) -o $@
 
-check: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL) $(LAB_CORE)
+check: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL) $(LAB_CORE) $(LAB_STUDENT_TRACES)
 	$(TEST_BIN)
 
 # The suites, and every emlab, chapter and exercise program they start
@@ -303,15 +303,45 @@ build/lab/lab-presets.js: web/build/presets.js $(CHAPTER_BIN) tests/data/old_fai
 	@mkdir -p $(@D)
 	node web/build/presets.js $(BUILD) $@
 
+ifeq ($(STUDENT),1)
+# the lab with the student's blanks: build/docs/lab-yours.html
+LAB_YOURS := build/lab/yours
+lab: workbook build/lab/lab-presets.js $(LAB_WEB)
+	@mkdir -p $(LAB_YOURS) $(DOCS)
+	@awk -v out=$(LAB_YOURS) -f web/build/student.awk $(WB)/chapters/04_em_fill_in.c \
+	    $(WB)/chapters/05_em_2d.c
+	@$(MAKE) -s --no-print-directory deps-lab
+	@$(EMCC) $(LAB_CFLAGS) $(WB_CFLAGS) -I$(LAB_YOURS) $(LAB_LIB_SRC) $(LAB_SRC) \
+	    src/lab/lab_student.c $(LAB_LDFLAGS) -o $(LAB_YOURS)/lab-core-yours.js || \
+	  { echo "lab: your workbook does not compile in the lab: the message above names your file and line"; \
+	    echo "     (make check-exercise says the same, with hints)"; exit 1; }
+	@cp web/lab.css web/lab.js web/lab-api.js build/lab/lab-presets.js $(LAB_YOURS)/lab-core-yours.js $(DOCS)/
+	@sed 's/lab-core\.js/lab-core-yours.js/; s/<title>The lab:/<title>Your lab:/' web/lab.html > $(DOCS)/lab-yours.html
+	@echo "lab: open $(DOCS)/lab-yours.html: the lab's steps run your blanks where they are filled"
+else
 lab: $(LAB_CORE) build/lab/lab-presets.js $(LAB_WEB)
 	@mkdir -p $(DOCS)
 	@cp $(LAB_WEB) $(LAB_CORE) build/lab/lab-presets.js $(DOCS)/
 	@echo "lab: open $(DOCS)/lab.html in a browser (it works from file://, offline)"
+endif
 
 # the browser test: puppeteer-core from npm (tests/lab/package-lock.json), Debian's chromium
 lab-check: lab all deps-lab-check
 	@cd tests/lab && { [ -d node_modules/puppeteer-core ] || npm ci --no-audit --no-fund --silent; }
 	@node tests/lab/check.js $(DOCS) build/lab-shots $(BUILD)/emlab
+
+# The lab with a student's blanks, natively, for the tests: the course's
+# solutions (chapters/), an empty workbook, and planted mistakes.
+LAB_STUDENT_CASES := course fresh covariance_old_mean m_step_sigma_variance e_step_not_normalised
+lab_case_dir = $(if $(filter course,$1),chapters,$(if $(filter fresh,$1),$(BUILD)/fresh/wb/chapters,$(BUILD)/mistakes/$1/wb/chapters))
+LAB_STUDENT_TRACES := $(patsubst %,$(BUILD)/lab/%/trace,$(LAB_STUDENT_CASES))
+$(BUILD)/lab/%/trace: tests/lab/trace.c web/build/student.awk src/lab/lab_student.c $(LAB_SRC) \
+                      $(wildcard src/lab/*.h) $(LIB) | workbook-checks
+	@mkdir -p $(@D)
+	@awk -v out=$(@D) -f web/build/student.awk $(call lab_case_dir,$*)/04_em_fill_in.c \
+	    $(call lab_case_dir,$*)/05_em_2d.c
+	$(CC) $(ALL_CFLAGS) $(WB_CFLAGS) -Isrc/lab -I$(@D) $< $(LAB_SRC) src/lab/lab_student.c \
+	    $(LIB) $(LDLIBS) -o $@
 
 deps-lab:
 	$(call ensure,emcc:emscripten node:nodejs)

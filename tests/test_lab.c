@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "emlab_test.h"
+#include "figure_util.h"
 #include "lab.h"
 
 static em_lab *faithful_lab(void)
@@ -254,13 +255,14 @@ static size_t trace_line(const char **text, double *v)
 }
 
 /* The largest relative difference, over every iteration and number, between
- * the lab's trace (WebAssembly, node) and emlab fit's (native) on DATA. */
-static double wasm_against_native(const char *data, size_t K, const char *init, unsigned seed)
+ * a trace of the lab (TRACER: WebAssembly under node, or native with a
+ * student's blanks) and emlab fit's (native) on DATA. */
+static double trace_against_native(const char *tracer, const char *data, size_t K,
+                                   const char *init, unsigned seed)
 {
     const char *dir = make_tmpdir(), *trace, *err;
-    int rc = shell(&trace, &err, "node tests/lab/trace.js build/lab/lab-core.js %s %zu %s %u %d",
-                   data, K, init, seed, TRACE_T);
-    ck_assert_msg(rc == 0, "trace.js: %s", err);
+    int rc = shell(&trace, &err, "%s %s %zu %s %u %d", tracer, data, K, init, seed, TRACE_T);
+    ck_assert_msg(rc == 0, "%s: %s%s", tracer, err, trace);
     ran r = emlab("fit %s -k %zu --init %s --seed %u --tol 0 -n %d -f none -q --out %s", data, K,
                   init, seed, TRACE_T, path_in(dir, "fit"));
     ck_assert_msg(r.rc == 0, "%s", r.err);
@@ -295,10 +297,81 @@ static double wasm_against_native(const char *data, size_t K, const char *init, 
             worst = fmax(worst, rel_err(v[2 + K + K * d + j], m.cov[j]));
         em_gmm_free(&m);
     }
-    printf("lab: WebAssembly against native on %s (K = %zu, --init %s --seed %u): %d "
-           "iterations, largest relative difference %.3g\n", data, K, init, seed, TRACE_T, worst);
+    printf("lab: %s against emlab fit on %s (K = %zu, --init %s --seed %u): %d iterations, "
+           "largest relative difference %.3g\n", tracer, data, K, init, seed, TRACE_T, worst);
     return worst;
 }
+
+static double wasm_against_native(const char *data, size_t K, const char *init, unsigned seed)
+{
+    return trace_against_native("node tests/lab/trace.js build/lab/lab-core.js", data, K, init,
+                                seed);
+}
+
+/* --- the lab with a student's blanks (make lab STUDENT=1), natively -------- */
+
+static const char *student_tracer(const char *which)
+{
+    return keep(em_str_printf("%s/lab/%s/trace", EMLAB_BUILD, which));
+}
+
+/* With the course's own solutions in the blanks, the student's lab is the
+ * library's: in 1-D (e_step, m_step_mu, m_step_sigma, m_step_pi) and in
+ * 2-D (covariance). */
+START_TEST(test_lab_student_solutions_are_the_library)
+{
+    ck_assert_double_le(trace_against_native(student_tracer("course"), EMLAB_TEST_DATA
+                                             "/notebook001_1d_data.txt", 2, "data", 42), 1e-12);
+    ck_assert_double_le(trace_against_native(student_tracer("course"), EMLAB_TEST_DATA
+                                             "/old_faithful.csv", 2, "kmeans++", 0), 1e-12);
+    int status;
+    const char *out = capture(keep(em_str_printf("%s " EMLAB_TEST_DATA "/old_faithful.csv 2 "
+                                                 "kmeans++ 0 1", student_tracer("course"))), &status);
+    ck_assert_ptr_nonnull(strstr(out, "e_step: yours"));
+    ck_assert_ptr_nonnull(strstr(out, "covariance: yours"));
+}
+END_TEST
+
+/* An empty workbook: every step the library's, and the page says so. */
+START_TEST(test_lab_student_blanks_not_filled_fall_back)
+{
+    ck_assert_double_le(trace_against_native(student_tracer("fresh"), EMLAB_TEST_DATA
+                                             "/notebook001_1d_data.txt", 2, "data", 42), 1e-12);
+    int status;
+    const char *out = capture(keep(em_str_printf("%s " EMLAB_TEST_DATA "/old_faithful.csv 2 "
+                                                 "kmeans++ 0 1", student_tracer("fresh"))), &status);
+    ck_assert_ptr_nonnull(strstr(out, "m_step_sigma: the library's (not filled yet)"));
+    ck_assert_ptr_nonnull(strstr(out, "covariance: the library's (not filled yet)"));
+}
+END_TEST
+
+/* The student watches their own mistakes: a variance returned as sigma
+ * makes the log-likelihood fall (marked); the covariance around the old
+ * mean is wrong but never makes it fall (chapter 6's lesson); an E-step
+ * that does not normalise stops the lab with what to fix. */
+START_TEST(test_lab_student_mistakes_show)
+{
+    int status;
+    const char *out = capture(keep(em_str_printf("%s " EMLAB_TEST_DATA "/notebook001_1d_data.txt "
+                                                 "2 data 42 20", student_tracer("m_step_sigma_variance"))), &status);
+    ck_assert_int_eq(status, 0);
+    size_t fell = 0;
+    ck_assert_int_eq(sscanf(strstr(out, "fell "), "fell %zu", &fell), 1);
+    ck_assert_msg(fell >= 5, "the variance as sigma: the curve fell %zu times", fell);
+    out = capture(keep(em_str_printf("%s " EMLAB_TEST_DATA "/old_faithful.csv 2 kmeans++ 0 20",
+                                     student_tracer("covariance_old_mean"))), &status);
+    ck_assert_int_eq(status, 0);
+    ck_assert_ptr_nonnull(strstr(out, "fell 0\n"));
+    double worst = trace_against_native(student_tracer("covariance_old_mean"),
+                                        EMLAB_TEST_DATA "/old_faithful.csv", 2, "kmeans++", 0);
+    ck_assert_msg(worst > 1e-6, "the old mean's covariance should differ from EM's (%g)", worst);
+    out = capture(keep(em_str_printf("%s " EMLAB_TEST_DATA "/notebook001_1d_data.txt 2 data 42 3",
+                                     student_tracer("e_step_not_normalised"))), &status);
+    ck_assert_int_ne(status, 0);
+    ck_assert_msg(strstr(out, "error: your e_step: point i = 0's responsibilities add up to") != NULL,
+                  "%s", out);
+}
+END_TEST
 
 START_TEST(test_lab_wasm_trace_is_emlab_fits)
 {
@@ -328,6 +401,9 @@ Suite *lab_suite(void)
     TCase *wasm = tcase_create("wasm");
     tcase_set_timeout(wasm, 120);
     tcase_add_test(wasm, test_lab_wasm_trace_is_emlab_fits);
+    tcase_add_test(wasm, test_lab_student_solutions_are_the_library);
+    tcase_add_test(wasm, test_lab_student_blanks_not_filled_fall_back);
+    tcase_add_test(wasm, test_lab_student_mistakes_show);
     suite_add_tcase(s, wasm);
     return s;
 }

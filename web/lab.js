@@ -31,6 +31,23 @@
         return true;
     }
 
+    /* The core can trap (a student's blank that reads outside an array, in
+     * make lab STUDENT=1): the page then says so and stops, instead of
+     * going on with a core in an unknown state. */
+    let broken = false;
+    function crashed(e) {
+        running = false;
+        broken = true;
+        say('The lab\'s WebAssembly core stopped (' + (e && e.message || e) + ')' +
+            (lab && lab.whose() ? ': your code crashed in it. make check-exercise runs the same ' +
+             'code in a sandbox and says where.' : '.') + ' Reload the page to start again.', true);
+        document.querySelectorAll('button, select, input').forEach(el => { el.disabled = true; });
+    }
+    const safe = fn => (...args) => {
+        if (broken) return undefined;
+        try { return fn(...args); } catch (e) { crashed(e); return undefined; }
+    };
+
     /* --- numbers as people read them --------------------------------- */
     function fmt(v, digits) {
         if (v === 0)
@@ -395,7 +412,7 @@
 
     /* Run: an iteration whenever the speed allows, until converged. The
      * time of each frame (the iteration and the drawing) is kept. */
-    function tick(now) {
+    const tick = safe(now => {
         if (!running) return;
         const rate = +$('speed').value, every = rate > 60 ? 0 : 1000 / rate;
         if (now - lastRun >= every) {
@@ -406,6 +423,13 @@
             stats.frames.push(performance.now() - t0);
             if (stats.frames.length > 1000) stats.frames.shift();
             if (!ok(said)) { running = false; showNumbers(); return; }
+            const c = lab.curve(), last = c[c.length - 1];
+            if (last && (last.mark & FELL)) {
+                running = false;
+                say(`The log-likelihood fell at iteration ${lab.t}: EM never lets it fall, so a step is wrong. Run stops here.`, true);
+                showNumbers();
+                return;
+            }
             if (lab.converged(TOL)) {
                 running = false;
                 say(`Converged after ${lab.t} iterations: the last one gained less than 10⁻⁴ in ℓ (emlab fit's rule).`);
@@ -414,7 +438,7 @@
             }
         }
         requestAnimationFrame(tick);
-    }
+    });
 
     function run() {
         if (running) return stop();
@@ -636,29 +660,29 @@
         for (let K = 1; K <= 8; K++) $('K').add(new Option(String(K), String(K)));
         $('preset').add(new Option('— choose —', ''));
         for (const p of PRESETS) $('preset').add(new Option(p.title, p.id));
-        $('preset').onchange = () => $('preset').value && openPreset($('preset').value);
-        $('sample').onclick = newSample;
-        $('load').onchange = e => e.target.files[0] && loadFile(e.target.files[0]);
-        $('clear').onclick = clearData;
-        $('start').onclick = startModel;
-        $('reset').onclick = startModel;
-        $('estep').onclick = () => step('e');
-        $('mstep').onclick = () => step('m');
-        $('iterate').onclick = () => step('i');
-        $('run').onclick = run;
-        $('back').onclick = () => { stop(); lab.back() ? say('') : say('Nothing to undo: a start is where the history begins.'); redraw(); };
-        $('save-data').onclick = () => save('data');
-        $('save-params').onclick = () => save('params');
+        $('preset').onchange = safe(() => $('preset').value && openPreset($('preset').value));
+        $('sample').onclick = safe(newSample);
+        $('load').onchange = safe(e => e.target.files[0] && loadFile(e.target.files[0]));
+        $('clear').onclick = safe(clearData);
+        $('start').onclick = safe(startModel);
+        $('reset').onclick = safe(startModel);
+        $('estep').onclick = safe(() => step('e'));
+        $('mstep').onclick = safe(() => step('m'));
+        $('iterate').onclick = safe(() => step('i'));
+        $('run').onclick = safe(run);
+        $('back').onclick = safe(() => { stop(); lab.back() ? say('') : say('Nothing to undo: a start is where the history begins.'); redraw(); });
+        $('save-data').onclick = safe(() => save('data'));
+        $('save-params').onclick = safe(() => save('params'));
         const speed = () => { const v = +$('speed').value; $('speed-out').textContent = v > 60 ? 'as fast as it draws' : v + ' / s'; };
         $('speed').oninput = speed; speed();
         const plot = $('plot');
-        plot.addEventListener('pointerdown', pointerDown);
-        plot.addEventListener('pointermove', pointerMove);
-        plot.addEventListener('pointerup', pointerUp);
-        plot.addEventListener('pointercancel', pointerUp);
-        document.addEventListener('keydown', keys);
-        window.addEventListener('resize', () => lab && redraw());
-        window.addEventListener('hashchange', () => openPreset(location.hash.slice(1)));
+        plot.addEventListener('pointerdown', safe(pointerDown));
+        plot.addEventListener('pointermove', safe(pointerMove));
+        plot.addEventListener('pointerup', safe(pointerUp));
+        plot.addEventListener('pointercancel', safe(pointerUp));
+        document.addEventListener('keydown', safe(keys));
+        window.addEventListener('resize', safe(() => lab && redraw()));
+        window.addEventListener('hashchange', safe(() => openPreset(location.hash.slice(1))));
     }
 
     window.EmlabCore().then(core => {
@@ -670,7 +694,7 @@
         }
         wire();
         const id = location.hash.slice(1);
-        openPreset(PRESETS.some(p => p.id === id) ? id : '05_em_2d');
+        safe(openPreset)(PRESETS.some(p => p.id === id) ? id : '05_em_2d');
         window.emlabLab.ready = true;
     }, err => say('The lab could not start its WebAssembly core: ' + err, true));
 })();

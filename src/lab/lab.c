@@ -351,7 +351,8 @@ int lab_converged(const em_lab *lab, double tol)
     if (lab->curve_len < 2 || !lab->fresh)
         return 0;
     const lab_point *now = &lab->curve[lab->curve_len - 1], *before = now - 1;
-    return !(now->mark & LAB_MOVED) && now->t == before->t + 1 && now->l - before->l < tol;
+    return !(now->mark & (LAB_MOVED | LAB_FELL)) && now->t == before->t + 1 &&
+           now->l - before->l < tol;
 }
 
 size_t lab_K(const em_lab *lab) { return lab->theta.K; }

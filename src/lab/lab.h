@@ -131,7 +131,9 @@ em_status lab_move_mean(em_lab *lab, size_t k, const double *p);
  * was nothing to undo, 1 otherwise. */
 int lab_back(em_lab *lab);
 
-/* Has the last iteration gained less than tol (emlab fit's rule)? */
+/* Has the last iteration gained less than tol (emlab fit's rule)? Not
+ * after a move by hand, nor when l fell (that is no convergence: a step
+ * is wrong). */
 int lab_converged(const em_lab *lab, double tol);
 
 size_t lab_K(const em_lab *lab);          /* 0 before any start */

@@ -21,6 +21,13 @@ em_status lab_library_e(em_lab *lab)
     }
 }
 
+em_status lab_library_m_textbook(em_lab *lab)
+{
+    em_options opt = lab_options(lab);
+    em_status st = em_m_step(&lab->theta, lab->x, lab->n, lab->resp, &opt, NULL);
+    return st ? lab_fail(lab, st, "out of memory") : EM_OK;
+}
+
 em_status lab_library_m(em_lab *lab)
 {
     em_options opt = lab_options(lab);
