@@ -13,7 +13,9 @@
     let dataName = 'data.txt';
     let running = false, lastRun = 0;
     let drag = null;        /* {kind: 'mean', k, at} or {kind: 'paint', last} */
-    const stats = {frames: [], requests: 0}; /* for the browser test (make lab-check) */
+    /* for the browser test (make lab-check): each run frame's time (the
+     * iteration and its redrawing) and when it began */
+    const stats = {frames: [], stamps: []};
     window.emlabLab = {stats, get lab() { return lab; }};
 
     /* --- messages ------------------------------------------------------- */
@@ -421,7 +423,8 @@
             const said = lab.iterate();
             redraw();
             stats.frames.push(performance.now() - t0);
-            if (stats.frames.length > 1000) stats.frames.shift();
+            stats.stamps.push(t0);
+            if (stats.frames.length > 1000) { stats.frames.shift(); stats.stamps.shift(); }
             if (!ok(said)) { running = false; showNumbers(); return; }
             const c = lab.curve(), last = c[c.length - 1];
             if (last && (last.mark & FELL)) {

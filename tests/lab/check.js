@@ -215,17 +215,31 @@ function native(dataText, args) {
     await page.select('#K', '5');
     await page.click('#start');
     await page.$eval('#speed', e => { e.value = '61'; e.dispatchEvent(new Event('input')); });
-    await page.evaluate(() => { window.emlabLab.stats.frames.length = 0; });
-    await page.click('#run');
-    await page.waitForFunction(() => window.emlabLab.stats.frames.length >= 60 ||
-                               !/running/.test(document.getElementById('status').textContent), {timeout: 60000});
-    if (await page.evaluate(() => /running/.test(document.getElementById('status').textContent)))
+    await page.evaluate(() => { window.emlabLab.stats.frames.length = window.emlabLab.stats.stamps.length = 0; });
+    for (let seed = 7; seed < 17; seed++) { /* runs from new starts until 60 frames are timed */
+        await page.$eval('#seed', (e, v) => { e.value = String(v); }, seed);
+        await page.click('#start');
         await page.click('#run');
+        await page.waitForFunction(() => window.emlabLab.stats.frames.length >= 60 ||
+                                   !/running/.test(document.getElementById('status').textContent), {timeout: 60000});
+        if (await page.evaluate(() => /running/.test(document.getElementById('status').textContent)))
+            await page.click('#run');
+        if (await page.evaluate(() => window.emlabLab.stats.frames.length >= 60))
+            break;
+    }
     const frames = await page.evaluate(() => window.emlabLab.stats.frames.slice().sort((a, b) => a - b));
     const median = frames[Math.floor(frames.length / 2)], worst = frames[frames.length - 1];
+    /* the gaps between successive frames of a run, the browser's painting included */
+    const gaps = await page.evaluate(() => {
+        const s = window.emlabLab.stats.stamps, g = [];
+        for (let i = 1; i < s.length; i++) if (s[i] - s[i - 1] < 500) g.push(s[i] - s[i - 1]);
+        return g.sort((a, b) => a - b);
+    });
+    const gap = gaps[Math.floor(gaps.length / 2)];
     console.log(`     speed: 10 000 points, K = 5: an iteration with its redrawing takes ${median.toFixed(1)} ms ` +
-                `(median of ${frames.length}; slowest ${worst.toFixed(1)} ms): ${(1000 / median).toFixed(0)} frames a second`);
-    check(frames.length >= 10, 'the run was measured');
+                `(median of ${frames.length}; slowest ${worst.toFixed(1)} ms); running flat out, a frame ` +
+                `every ${gap.toFixed(1)} ms (${(1000 / gap).toFixed(0)} a second, the display's limit included)`);
+    check(frames.length >= 60, `the run was measured (${frames.length} frames)`);
     await shot('09-10000-points.png');
 
     check(outside.length === 0, `no request left the page${outside.length ? ': ' + outside.join(', ') : ''}`);
