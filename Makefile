@@ -50,6 +50,10 @@ HEADERS     := $(filter-out src/plot_sources.h,$(wildcard src/*.h))
 # the lab's C core (src/lab/): natively for the tests, and as WebAssembly
 LAB_SRC     := src/lab/lab.c src/lab/lab_data.c src/lab/lab_draw.c src/lab/lab_steps.c
 LAB_OBJ     := $(patsubst src/lab/%.c,$(BUILD)/obj/lab/%.o,$(LAB_SRC) src/lab/lab_library.c)
+LAB_CORE    := build/lab/lab-core.js
+LAB_STUDENT_CASES := course fresh covariance_old_mean m_step_sigma_variance e_step_not_normalised
+lab_case_dir = $(if $(filter course,$1),chapters,$(if $(filter fresh,$1),$(BUILD)/fresh/wb/chapters,$(BUILD)/mistakes/$1/wb/chapters))
+LAB_STUDENT_TRACES := $(patsubst %,$(BUILD)/lab/%/trace,$(LAB_STUDENT_CASES))
 
 # Check's flags, looked up when a recipe runs (after `deps` installed it).
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
@@ -115,7 +119,7 @@ check: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL) $(LAB_CORE) $(LAB_STUDEN
 
 # The suites, and every emlab, chapter and exercise program they start
 # (through sh), under valgrind; gnuplot and the shell's tools are left out.
-VALGRIND_SKIP := */gnuplot,*/awk,*/mawk,*/make,*/cc,*/gcc*,*/cc1,*/as,*/ld,*/ld.*,*/collect2,*/tar,*/gzip,*/zip,*/unzip,*/unshare,*/find,*/xargs,*/sort,*/cp,*/sed,*/cut,*/wc,*/uniq,*/date,*/nproc,*/mktemp,*/basename,*/tr,*/head,*/tail,*/pgrep,*/touch,*/ln,*/cmp,*/chromium,*/timeout,*/ls,*/grep,*/flock,*/sleep,*/mkdir,*/cat,*/rm
+VALGRIND_SKIP := */gnuplot,*/node,*/nodejs,*/awk,*/mawk,*/make,*/cc,*/gcc*,*/cc1,*/as,*/ld,*/ld.*,*/collect2,*/tar,*/gzip,*/zip,*/unzip,*/unshare,*/find,*/xargs,*/sort,*/cp,*/sed,*/cut,*/wc,*/uniq,*/date,*/nproc,*/mktemp,*/basename,*/tr,*/head,*/tail,*/pgrep,*/touch,*/ln,*/cmp,*/chromium,*/timeout,*/ls,*/grep,*/flock,*/sleep,*/mkdir,*/cat,*/rm
 valgrind: $(TEST_BIN) all workbook-checks $(WORKBOOK_TOOL)
 	CK_FORK=no CK_TIMEOUT_MULTIPLIER=20 valgrind --error-exitcode=1 --leak-check=full \
 	    --errors-for-leak-kinds=definite --show-leak-kinds=definite --trace-children=yes \
@@ -278,7 +282,6 @@ deps-docs:
 # NODE_PATH=/usr/share/nodejs to find acorn.
 EMCC        ?= emcc
 export NODE_PATH := /usr/share/nodejs$(if $(NODE_PATH),:$(NODE_PATH))
-LAB_CORE    := build/lab/lab-core.js
 LAB_WEB     := web/lab.html web/lab.css web/lab.js web/lab-api.js
 LAB_CFLAGS  := -std=c11 -O2 -Wall -Wextra -Wpedantic -Wno-unknown-pragmas -Isrc -Isrc/lab
 # every lab_ function of lab.h, and malloc/free for the page's buffers
@@ -332,9 +335,6 @@ lab-check: lab all deps-lab-check
 
 # The lab with a student's blanks, natively, for the tests: the course's
 # solutions (chapters/), an empty workbook, and planted mistakes.
-LAB_STUDENT_CASES := course fresh covariance_old_mean m_step_sigma_variance e_step_not_normalised
-lab_case_dir = $(if $(filter course,$1),chapters,$(if $(filter fresh,$1),$(BUILD)/fresh/wb/chapters,$(BUILD)/mistakes/$1/wb/chapters))
-LAB_STUDENT_TRACES := $(patsubst %,$(BUILD)/lab/%/trace,$(LAB_STUDENT_CASES))
 $(BUILD)/lab/%/trace: tests/lab/trace.c web/build/student.awk src/lab/lab_student.c $(LAB_SRC) \
                       $(wildcard src/lab/*.h) $(LIB) | workbook-checks
 	@mkdir -p $(@D)

@@ -263,7 +263,7 @@ static em_status draw(em_figdir *fd, const snapshots *s, char *err, size_t len)
                           .mean = (double *)s->mean[0], .cov = (double *)s->cov[0]};
     if (st == EM_OK) /* for the lab and emlab fit */
         st = em_fig_handoff(fd, &notebook001_2d[0][0], N, D, &start,
-                            "theta_0: one M-step from the Dirichlet responsibilities", "--reg 0",
+                            "the start: one M-step from the Dirichlet responsibilities", "--reg 0",
                             err, len);
     return st;
 }

@@ -38,7 +38,7 @@ nav() { # prev next [this page]: a chapter's page also opens it in the lab
     [ -n "$1" ] && printf ' · [← %s](%s.html)' "$(title "$1")" "$1"
     [ -n "$2" ] && printf ' · [%s →](%s.html)' "$(title "$2")" "$2"
     case ${3:-} in
-        [0-9][0-9]_*) printf ' · [▶ Try this in the lab](lab.html#%s "its data and its start, to step by hand")' "$3" ;;
+        [0-9][0-9]_*) printf ' · [▶&nbsp;Try this in the lab](lab.html#%s "its data and its start, to step by hand")' "$3" ;;
     esac
     printf '\n</nav>\n\n'
 }

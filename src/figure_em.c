@@ -199,7 +199,7 @@ em_status em_fig_mixture_1d(em_figdir *fd, const char *name, const em_gmm *m,
     em_fig_set_num(&f, "n_curves", (double)(K + 1));
     em_fig_set_num(&f, "has_bars", 1);
     em_fig_set_str(&f, "bars_key", o->data_key ? o->data_key : "data");
-    em_fig_set_str(&f, "key_pos", "below center maxcols 3 samplen 2.5 width -2 nobox");
+    em_fig_set_str(&f, "key_pos", "below center maxcols 3 samplen 2.5 width 1 nobox");
     em_fig_set_num(&f, "key_rows", (double)((K + 2 + 2) / 3));
     em_fig_set_str(&f, "title_text", o->title ? o->title : "");
     if (o->xlabel && o->literal_labels)

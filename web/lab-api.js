@@ -15,7 +15,7 @@
     const INIT = {data: 0, dirichlet: 1, random: 2, 'kmeans++': 3};
     /* em_degeneracy, degenerate.h; the curve's marks, lab.h */
     const SOUND = 0, FEW_POINTS = 1, AT_FLOOR = 2;
-    const FELL = 1, MOVED = 2;
+    const FELL = 1, MOVED = 2, FLOOR = 4, RESTART = 8;
 
     class Lab {
         constructor(core) {
@@ -103,6 +103,7 @@
         converged(tol) { return this.M._lab_converged(this.p, tol) === 1; }
 
         get K() { return this.M._lab_K(this.p); }
+        get fixedWeights() { return this.M._lab_fixed_weights(this.p) === 1; }
         get t() { return this.M._lab_t(this.p); }
         get fresh() { return this.M._lab_fresh(this.p) === 1; }
         get loglik() { return this.M._lab_loglik(this.p); }
@@ -148,6 +149,18 @@
             this.M._free(p);
             return xy;
         }
+        /* pi_k N(x | mu_k, sigma_k^2) and p(x) at the points xs (1-D) */
+        density1d(xs) {
+            const K = this.K, m = xs.length;
+            return this.withDoubles(xs, px => {
+                const p = this.M._malloc(m * (K + 1) * 8);
+                const ok = this.M._lab_density_1d(this.p, px, m, p, p + m * K * 8) === 0;
+                const out = ok ? {comp: this.doubles(p, m * K), mix: this.doubles(p + m * K * 8, m)} : null;
+                this.M._free(p);
+                return out;
+            });
+        }
+        get restarted() { return this.M._lab_restarted(this.p); }
         curves1d(lo, hi, npts) {
             const K = this.K, p = this.M._malloc(npts * (K + 2) * 8);
             const ok = this.M._lab_curves_1d(this.p, lo, hi, npts, p, p + npts * 8,
@@ -160,7 +173,7 @@
         whose() { return this.M.UTF8ToString(this.M._lab_whose()); }
     }
 
-    const api = {Lab, INIT, SOUND, FEW_POINTS, AT_FLOOR, FELL, MOVED};
+    const api = {Lab, INIT, SOUND, FEW_POINTS, AT_FLOOR, FELL, MOVED, FLOOR, RESTART};
     if (typeof module !== 'undefined' && module.exports)
         module.exports = api;
     else

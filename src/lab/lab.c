@@ -97,9 +97,20 @@ static void count_points(em_lab *lab)
     em_counts(lab->resp, lab->n, lab->theta.K, lab->N);
 }
 
+/* Does a component lean on the floor or have too few points to estimate
+ * (degenerate.h)? Then Sigma_k + reg I, not the data, decides it. */
+static int any_degenerate(const em_lab *lab)
+{
+    for (size_t k = 0; k < lab->theta.K; k++)
+        if (em_degenerate(&lab->theta, k, lab->N[k], lab->reg) != EM_SOUND)
+            return 1;
+    return 0;
+}
+
 /* A point on the curve for the E-step just done, marked LAB_MOVED after a
- * move by hand, and LAB_FELL when l fell below the last iteration's (by
- * more than rounding: 1e-10 relative). */
+ * move by hand; when l fell below the last iteration's (by more than
+ * rounding: 1e-10 relative), LAB_RESTART if a component was restarted,
+ * LAB_FLOOR if one leans on the floor, LAB_FELL otherwise. */
 static em_status curve_append(em_lab *lab)
 {
     if (lab->curve_len == lab->curve_cap) {
@@ -114,19 +125,25 @@ static em_status curve_append(em_lab *lab)
     if (lab->curve_len && !lab->moved) {
         double before = lab->curve[lab->curve_len - 1].l;
         if (lab->l < before - 1e-10 * fabs(before))
-            p.mark |= LAB_FELL;
+            p.mark |= lab->restarted ? LAB_RESTART : any_degenerate(lab) ? LAB_FLOOR : LAB_FELL;
     }
     lab->curve[lab->curve_len++] = p;
     return EM_OK;
 }
 
 /* The E-step proper: gamma, l and (for the next M-step) the statistics. */
+/* EM_ETOOFEW: "K = 3 components need at least 3 points; there are 2". */
+static em_status too_few(em_lab *lab, size_t K)
+{
+    return lab_fail(lab, EM_ETOOFEW, "K = %zu component%s at least %zu point%s; there %s %zu",
+                    K, K == 1 ? " needs" : "s need", K, K == 1 ? "" : "s",
+                    lab->n == 1 ? "is" : "are", lab->n);
+}
+
 static em_status e_step(em_lab *lab)
 {
     if (lab->n < lab->theta.K)
-        return lab_fail(lab, EM_ETOOFEW, "K = %zu components need at least %zu points; "
-                        "there %s %zu", lab->theta.K, lab->theta.K, lab->n == 1 ? "is" : "are",
-                        lab->n);
+        return too_few(lab, lab->theta.K);
     em_status st = lab_steps_e(lab);
     if (st)
         return st;
@@ -143,6 +160,7 @@ static em_status m_step(em_lab *lab)
     if (!lab->fresh)
         return lab_fail(lab, EM_EINVAL, "the responsibilities belong to an older model: "
                         "the E-step comes first");
+    lab->restarted = 0;
     em_status st = lab_steps_m(lab);
     if (st)
         return st;
@@ -304,8 +322,7 @@ em_status lab_start(em_lab *lab, size_t K, em_init_kind how, uint32_t seed, int 
     if (K < 1 || K > LAB_MAX_K)
         return lab_fail(lab, EM_EINVAL, "K must be 1 to %d", LAB_MAX_K);
     if (!lab->d || lab->n < K)
-        return lab_fail(lab, EM_ETOOFEW, "K = %zu components need at least %zu points; "
-                        "there %s %zu", K, K, lab->n == 1 ? "is" : "are", lab->n);
+        return too_few(lab, K);
     em_gmm m;
     if (em_gmm_alloc(&m, K, lab->d))
         return lab_fail(lab, EM_ENOMEM, "out of memory");
@@ -356,6 +373,8 @@ int lab_converged(const em_lab *lab, double tol)
 }
 
 size_t lab_K(const em_lab *lab) { return lab->theta.K; }
+int lab_fixed_weights(const em_lab *lab) { return lab->fixed_weights; }
+size_t lab_restarted(const em_lab *lab) { return lab->restarted; }
 int lab_fresh(const em_lab *lab) { return lab->fresh; }
 size_t lab_t(const em_lab *lab) { return lab->t; }
 const double *lab_weight(const em_lab *lab) { return lab->theta.weight; }

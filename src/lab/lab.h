@@ -38,10 +38,15 @@
 
 enum { LAB_MAX_K = 8, LAB_MAX_HISTORY = 4000 };
 
-/* Marks on the log-likelihood curve. */
+/* Marks on the log-likelihood curve. EM's own steps never lower l (PRML
+ * 9.4); the library's can, in two ways it announces, and a wrong step
+ * (a student's blank) in any way. */
 enum {
-    LAB_FELL = 1,  /* l fell from the point before: EM is broken (it cannot)   */
-    LAB_MOVED = 2  /* theta was moved by hand (a dragged mean) since the last */
+    LAB_FELL = 1,    /* l fell, unexplained: a step is wrong                   */
+    LAB_MOVED = 2,   /* theta was moved by hand (a dragged mean) since the last */
+    LAB_FLOOR = 4,   /* l fell while a component leans on the variance floor:
+                      * Sigma_k + reg I is not the likelihood's maximum        */
+    LAB_RESTART = 8  /* an emptied component was restarted (as em_fit does)    */
 };
 
 typedef struct em_lab em_lab;
@@ -131,12 +136,16 @@ em_status lab_move_mean(em_lab *lab, size_t k, const double *p);
  * was nothing to undo, 1 otherwise. */
 int lab_back(em_lab *lab);
 
-/* Has the last iteration gained less than tol (emlab fit's rule)? Not
- * after a move by hand, nor when l fell (that is no convergence: a step
- * is wrong). */
+/* Has the last iteration gained less than tol (emlab fit's rule, a fall
+ * included)? Not after a move by hand, nor after an unexplained fall
+ * (LAB_FELL: that is no convergence, a step is wrong). */
 int lab_converged(const em_lab *lab, double tol);
 
 size_t lab_K(const em_lab *lab);          /* 0 before any start */
+int lab_fixed_weights(const em_lab *lab); /* the model holds pi_k = 1/K */
+/* The component the last M-step restarted because it had lost its points
+ * (numbered from 1, as the page shows it), or 0. */
+size_t lab_restarted(const em_lab *lab);
 int lab_fresh(const em_lab *lab);         /* gamma belongs to theta */
 size_t lab_t(const em_lab *lab);          /* the iteration */
 const double *lab_weight(const em_lab *lab); /* pi, K */
@@ -175,6 +184,11 @@ void lab_colours(const em_lab *lab, unsigned *rgb);
 /* The c-sigma ellipse of component k (d = 2) as m points (x, y) in xy
  * (em_ellipse). Returns EM_EINVAL (d, k or m < 3) or EM_ESINGULAR. */
 em_status lab_ellipse(const em_lab *lab, size_t k, double c, size_t m, double *xy);
+
+/* d = 1: the same at the m points x (any order): comp[m x K], mix[m].
+ * Returns EM_EINVAL (no 1-D model), EM_ESINGULAR or EM_ENOMEM. */
+em_status lab_density_1d(const em_lab *lab, const double *x, size_t m, double *comp,
+                         double *mix);
 
 /* d = 1: pi_k N(x | mu_k, sigma_k^2) for each k and the mixture on npts
  * points from lo to hi (em_gmm_curves_1d: x[npts], comp[npts x K],

@@ -72,7 +72,8 @@ em_status lab_set_data(em_lab *lab, const double *x, size_t n, size_t d)
     }
     if ((st = lab_reserve(lab, n ? n : 1)))
         return st;
-    memcpy(lab->x, x, n * d * sizeof *x);
+    if (n)
+        memcpy(lab->x, x, n * d * sizeof *x);
     lab->n = n;
     lab_data_changed(lab);
     return EM_OK;

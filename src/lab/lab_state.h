@@ -9,7 +9,7 @@
 typedef struct {
     size_t t;    /* iteration */
     double l;    /* l(theta_t) */
-    int mark;    /* LAB_FELL | LAB_MOVED */
+    int mark;    /* LAB_FELL, LAB_MOVED, LAB_FLOOR, LAB_RESTART */
 } lab_point;
 
 /* A state "back" returns to. */
@@ -33,6 +33,7 @@ struct em_lab {
     em_stats stats;    /* gathered by the last E-step, for the M-step      */
     int fresh;         /* gamma and stats belong to theta                  */
     int moved;         /* theta moved by hand since the last E-step        */
+    size_t restarted;  /* 1 + the component the last M-step restarted, or 0 */
     double l;          /* l(theta) of the last E-step, NaN before one      */
     double N[LAB_MAX_K]; /* N_k of the last E-step's gamma                 */
     /* the curve and the history */

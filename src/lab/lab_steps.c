@@ -24,7 +24,10 @@ em_status lab_library_e(em_lab *lab)
 em_status lab_library_m_textbook(em_lab *lab)
 {
     em_options opt = lab_options(lab);
-    em_status st = em_m_step(&lab->theta, lab->x, lab->n, lab->resp, &opt, NULL);
+    em_mstep_info info;
+    em_status st = em_m_step(&lab->theta, lab->x, lab->n, lab->resp, &opt, &info);
+    if (st == EM_OK && info.n_empty)
+        lab->restarted = info.first_empty + 1;
     return st ? lab_fail(lab, st, "out of memory") : EM_OK;
 }
 
@@ -34,5 +37,7 @@ em_status lab_library_m(em_lab *lab)
     em_mstep_info info;
     em_status st = em_fit_m_step(&lab->theta, lab->x, lab->n, lab->resp, &lab->stats, &opt,
                                  &info);
+    if (st == EM_OK && info.n_empty)
+        lab->restarted = info.first_empty + 1;
     return st ? lab_fail(lab, st, "out of memory") : EM_OK;
 }
