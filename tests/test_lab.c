@@ -426,6 +426,27 @@ START_TEST(test_lab_names_the_falls_it_can_explain)
 }
 END_TEST
 
+/* New sample: the points `emlab sample -k K -d D -n N --seed S` draws. */
+START_TEST(test_lab_sample_is_emlab_samples)
+{
+    em_lab *lab = lab_new();
+    ck_assert_int_eq(lab_sample(lab, 50, 2, 3, 9), EM_OK);
+    ran r = emlab("sample -k 3 -d 2 -n 50 --seed 9");
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    const char *text = r.out;
+    for (size_t v = 0; v < 100; v++) {
+        char *end;
+        double want = strtod(text, &end);
+        ck_assert_msg(end != text, "emlab sample printed too few numbers");
+        ck_assert_msg(lab_x(lab)[v] == want, "value %zu: lab %.17g, emlab sample %.17g", v,
+                      lab_x(lab)[v], want);
+        text = end;
+    }
+    ck_assert_int_eq(lab_sample(lab, 5, 3, 2, 0), EM_EINVAL); /* the lab draws 1 or 2 columns */
+    lab_free(lab);
+}
+END_TEST
+
 Suite *lab_suite(void)
 {
     Suite *s = suite_create("lab");
@@ -440,6 +461,7 @@ Suite *lab_suite(void)
     tcase_add_test(tc, test_lab_criteria_are_emlab_selects);
     tcase_add_test(tc, test_lab_warns_of_a_collapse);
     tcase_add_test(tc, test_lab_names_the_falls_it_can_explain);
+    tcase_add_test(tc, test_lab_sample_is_emlab_samples);
     suite_add_tcase(s, tc);
     TCase *wasm = tcase_create("wasm");
     tcase_set_timeout(wasm, 120);
