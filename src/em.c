@@ -87,9 +87,10 @@ static double nearest_live_mean2(const em_gmm *m, const double *xi, const char *
 }
 
 /* Restart empty component k: mean at the point farthest from every live
- * mean, covariance of the whole data plus reg, weight 1/n. */
+ * mean, covariance of the whole data (the floor comes with the others'),
+ * weight 1/n. */
 static void restart_component(em_gmm *m, size_t k, const double *x, size_t n,
-                              const char *empty, double reg)
+                              const char *empty)
 {
     size_t d = m->d, far = 0;
     double worst = -1.0;
@@ -103,9 +104,14 @@ static void restart_component(em_gmm *m, size_t k, const double *x, size_t n,
     double N, *Sigma = m->cov + k * d * d;
     em_weighted_moments(x, n, d, NULL, 1, 0, &N, m->mean + k * d, Sigma);
     memcpy(m->mean + k * d, x + far * d, d * sizeof *x);
-    for (size_t j = 0; j < d; j++)
-        Sigma[j * d + j] += reg;
     m->weight[k] = 1.0 / (double)n;
+}
+
+void em_add_floor(em_gmm *m, double reg)
+{
+    for (size_t k = 0; k < m->K; k++)
+        for (size_t j = 0; j < m->d; j++)
+            m->cov[(k * m->d + j) * m->d + j] += reg;
 }
 
 em_status em_m_step(em_gmm *m, const double *x, size_t n, const double *resp,
@@ -113,25 +119,28 @@ em_status em_m_step(em_gmm *m, const double *x, size_t n, const double *resp,
 {
     size_t K = m->K, d = m->d;
     char *empty = calloc(K, 1);
-    if (!empty)
+    double *N = calloc(K, sizeof *N);
+    if (!empty || !N) {
+        free(empty);
+        free(N);
         return EM_ENOMEM;
+    }
     em_mstep_info found = {0, 0};
     for (size_t k = 0; k < K; k++) {
-        double Nk, *Sigma = m->cov + k * d * d;
-        em_weighted_moments(x, n, d, resp, K, k, &Nk, m->mean + k * d, Sigma);
-        if (Nk < EM_EMPTY_NK) {
+        em_weighted_moments(x, n, d, resp, K, k, &N[k], m->mean + k * d, m->cov + k * d * d);
+        if (N[k] < EM_EMPTY_NK) {
             if (found.n_empty++ == 0)
                 found.first_empty = k;
             empty[k] = 1;
             continue;
         }
-        for (size_t j = 0; j < d; j++)
-            Sigma[j * d + j] += opt->reg; /* the variance floor */
-        m->weight[k] = opt->fixed_weights ? 1.0 / (double)K : Nk / (double)n;
+        m->weight[k] = opt->fixed_weights ? 1.0 / (double)K : N[k] / (double)n;
     }
     for (size_t k = 0; k < K; k++)
         if (empty[k])
-            restart_component(m, k, x, n, empty, opt->reg);
+            restart_component(m, k, x, n, empty);
+    em_cov_restrict(m, N); /* the family's Sigma_k (covtype.h) */
+    em_add_floor(m, opt->reg);
     if (found.n_empty) {
         double sum = 0.0;
         for (size_t k = 0; k < K; k++)
@@ -140,6 +149,7 @@ em_status em_m_step(em_gmm *m, const double *x, size_t n, const double *resp,
             m->weight[k] /= sum;
     }
     free(empty);
+    free(N);
     if (info)
         *info = found;
     return EM_OK;

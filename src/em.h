@@ -63,13 +63,18 @@ em_status em_e_step(const em_gmm *m, const double *x, size_t n, double *resp,
                     double *loglik, size_t *bad_k);
 
 /* M-step: new pi, mu, Sigma from gamma (eqs. 9.24-9.27), Sigma_k around the
- * new mu_k plus opt->reg on its diagonal; pi_k = 1/K if opt->fixed_weights.
+ * new mu_k, kept in m's family (em_cov_restrict: diagonal, spherical or
+ * tied if m->type says so), plus opt->reg on its diagonal; pi_k = 1/K if
+ * opt->fixed_weights.
  * A component with N_k < EM_EMPTY_NK has lost all its points: it is
  * restarted at the data point farthest from every other mean, with the
  * covariance of the whole data set (+ reg) and weight 1/n (then all weights
  * are renormalised), and counted in *info. Can't fail but for EM_ENOMEM. */
 em_status em_m_step(em_gmm *m, const double *x, size_t n, const double *resp,
                     const em_options *opt, em_mstep_info *info);
+
+/* The variance floor: reg added to every Sigma_k's diagonal. Can't fail. */
+void em_add_floor(em_gmm *m, double reg);
 
 /* l = sum_i log p(x_i), and l / n in *mean (if not NULL).
  * Returns EM_ESINGULAR, EM_ENONFINITE or EM_ENOMEM like em_e_step. */

@@ -359,12 +359,12 @@ em_status em_mstep_from_stats(em_gmm *m, const em_stats *st, size_t n, double re
         for (size_t j = 0; j < d; j++)
             for (size_t l = 0; l < d; l++)
                 Sigma[j * d + l] = st->S[(k * d + j) * d + l] / Nk - dm[j] * dm[l];
-        for (size_t j = 0; j < d; j++) {
+        for (size_t j = 0; j < d; j++)
             mu[j] += dm[j];
-            Sigma[j * d + j] += reg;
-        }
         m->weight[k] = fixed_weights ? 1.0 / (double)K : Nk / (double)n;
     }
+    em_cov_restrict(m, st->N); /* the family's Sigma_k (covtype.h) */
+    em_add_floor(m, reg);
     free(dm);
     return EM_OK;
 }

@@ -39,6 +39,7 @@ em_status em_gmm_copy(em_gmm *dst, const em_gmm *src)
     memcpy(dst->weight, src->weight, K * sizeof *dst->weight);
     memcpy(dst->mean, src->mean, K * d * sizeof *dst->mean);
     memcpy(dst->cov, src->cov, K * d * d * sizeof *dst->cov);
+    dst->type = src->type;
     return EM_OK;
 }
 
@@ -216,9 +217,9 @@ em_status em_gmm_sample(const em_gmm *m, em_rng *r, size_t n, double *x, size_t 
     return EM_OK;
 }
 
-size_t em_gmm_free_params(size_t K, size_t d, int fixed_weights)
+size_t em_gmm_free_params(em_cov_type type, size_t K, size_t d, int fixed_weights)
 {
-    return (fixed_weights ? 0 : K - 1) + K * d + K * d * (d + 1) / 2;
+    return (fixed_weights ? 0 : K - 1) + K * d + em_cov_params(type, K, d);
 }
 
 em_status em_gmm_random(em_gmm *m, em_rng *r)

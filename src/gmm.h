@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include "covtype.h"
 #include "gauss.h"
 #include "rng.h"
 #include "status.h"
@@ -20,16 +21,18 @@ typedef struct em_gmm {
     double *weight;  /* pi, K                                      */
     double *mean;    /* mu, K x d, row-major: mean[k*d + j]         */
     double *cov;     /* Sigma, K x d x d: cov[(k*d + j)*d + l]      */
+    em_cov_type type; /* the family the M-step keeps Sigma in (covtype.h);
+                       * full (0) unless set                        */
 } em_gmm;
 
-/* Allocate a K-component mixture in d dimensions, every value 0.
+/* Allocate a K-component mixture in d dimensions, every value 0, full.
  * Returns EM_EINVAL (K < 1 or d < 1) or EM_ENOMEM; m is then empty. */
 em_status em_gmm_alloc(em_gmm *m, size_t K, size_t d);
 
 /* Release; safe on an empty (zeroed) mixture. */
 void em_gmm_free(em_gmm *m);
 
-/* Copy src's values into dst, which must have the same K and d.
+/* Copy src's values and family into dst, which must have the same K and d.
  * Returns EM_EINVAL if the shapes differ. */
 em_status em_gmm_copy(em_gmm *dst, const em_gmm *src);
 
@@ -86,14 +89,15 @@ em_status em_gmm_sample(const em_gmm *m, em_rng *r, size_t n, double *x, size_t 
 em_status em_gmm_random(em_gmm *m, em_rng *r);
 
 /* How many numbers a K-component mixture in d dimensions really chooses:
- * (K - 1) weights (they sum to 1; none if held fixed), K d means and
- * K d (d + 1) / 2 covariance entries (symmetric). The p of AIC = 2p - 2 l
- * and BIC = p log n - 2 l. Can't fail. */
-size_t em_gmm_free_params(size_t K, size_t d, int fixed_weights);
+ * (K - 1) weights (they sum to 1; none if held fixed), K d means and the
+ * covariances' numbers of its family (em_cov_params: K d (d + 1) / 2 when
+ * full). The p of AIC = 2p - 2 l and BIC = p log n - 2 l. Can't fail. */
+size_t em_gmm_free_params(em_cov_type type, size_t K, size_t d, int fixed_weights);
 
 /* The parameter file: one line per component,
  *   weight  mu_1 .. mu_d  Sigma_11 Sigma_12 .. Sigma_dd   (row-major)
- * with `#` comments, each number written with %.17g so that reading the file
+ * with `#` comments, a line "# covariance: TYPE" for a family other than
+ * full, each number written with %.17g so that reading the file
  * back gives the very same doubles. */
 void em_gmm_print(FILE *f, const em_gmm *m);
 

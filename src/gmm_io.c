@@ -18,6 +18,8 @@ void em_gmm_print(FILE *f, const em_gmm *m)
     size_t K = m->K, d = m->d;
     fprintf(f, "# emlab mixture: K = %zu components in d = %zu dimensions\n", K, d);
     fprintf(f, "# weight  mean[%zu]  covariance[%zu] (row-major)\n", d, d * d);
+    if (m->type != EM_COV_FULL)
+        fprintf(f, "# covariance: %s\n", em_cov_name(m->type));
     for (size_t k = 0; k < K; k++) {
         fprintf(f, "%.17g", m->weight[k]);
         for (size_t j = 0; j < d; j++)
@@ -94,11 +96,42 @@ static em_status table_to_gmm(const em_table *t, em_gmm *m, const char *path, ch
     return EM_OK;
 }
 
+/* The family a parameter file names on a comment line "# covariance:
+ * TYPE" (full if none), and that line's number. Returns EM_EPARSE with
+ * "path:line: ..." for a name it does not know. */
+static em_status read_family(const char *path, em_cov_type *type, size_t *at, char *err,
+                             size_t errlen)
+{
+    *type = EM_COV_FULL;
+    *at = 0;
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return EM_OK; /* em_table_read says why */
+    char line[256], name[64];
+    em_status st = EM_OK;
+    for (size_t no = 1; st == EM_OK && fgets(line, sizeof line, f); no++)
+        if (sscanf(line, "# covariance: %63s", name) == 1) {
+            *at = no;
+            if (em_cov_parse(name, type)) {
+                em_errorf(err, errlen, path, no, "covariance type '%s': it is full, diag, tied "
+                          "or spherical", name);
+                st = EM_EPARSE;
+            }
+        }
+    fclose(f);
+    return st;
+}
+
 em_status em_gmm_load(const char *path, em_gmm *m, char *err, size_t errlen)
 {
     memset(m, 0, sizeof *m);
+    em_cov_type type;
+    size_t type_line;
+    em_status st = read_family(path, &type, &type_line, err, errlen);
+    if (st)
+        return st;
     em_table t;
-    em_status st = em_table_read(path, EM_TABLE_LINES, &t, err, errlen);
+    st = em_table_read(path, EM_TABLE_LINES, &t, err, errlen);
     if (st)
         return st;
     if (t.rows == 0) {
@@ -107,6 +140,14 @@ em_status em_gmm_load(const char *path, em_gmm *m, char *err, size_t errlen)
     }
     if (st == EM_OK)
         st = table_to_gmm(&t, m, path, err, errlen);
+    size_t bad = 0;
+    if (st == EM_OK && (m->type = type) != EM_COV_FULL && em_cov_check(m, &bad)) {
+        em_errorf(err, errlen, path, t.line[bad], "component %zu's covariance is not %s, as "
+                  "line %zu's '# covariance: %s' says", bad + 1,
+                  type == EM_COV_TIED ? "the first one's" : type == EM_COV_DIAG ? "diagonal" :
+                  "a multiple of the identity", type_line, em_cov_name(type));
+        st = EM_EINVAL;
+    }
     if (st == EM_ENOMEM)
         em_errorf(err, errlen, path, 0, "out of memory");
     if (st)

@@ -157,12 +157,21 @@ static em_status with_floor(em_status st, em_gmm *m, const em_options *opt)
     return st;
 }
 
+/* The start's covariances kept in m's family, as every M-step keeps them:
+ * the data's covariance becomes its diagonal, or its mean variance times I. */
+static em_status in_family(em_status st, em_gmm *m)
+{
+    if (st == EM_OK)
+        em_cov_restrict(m, NULL);
+    return st;
+}
+
 em_status em_init(em_gmm *m, em_init_kind kind, const double *x, size_t n, em_rng *r,
                   const em_options *opt)
 {
     switch (kind) {
     case EM_INIT_DATA:
-        return with_floor(em_init_from_data(m, x, n, r), m, opt);
+        return in_family(with_floor(em_init_from_data(m, x, n, r), m, opt), m);
     case EM_INIT_DIRICHLET:
         return em_init_dirichlet(m, x, n, r, opt, NULL);
     case EM_INIT_RANDOM:
@@ -171,7 +180,7 @@ em_status em_init(em_gmm *m, em_init_kind kind, const double *x, size_t n, em_rn
         em_init_uniform(m, r);
         return EM_OK;
     case EM_INIT_KMEANSPP:
-        return with_floor(em_init_kmeanspp(m, x, n, r), m, opt);
+        return in_family(with_floor(em_init_kmeanspp(m, x, n, r), m, opt), m);
     }
     return EM_EINVAL;
 }

@@ -52,7 +52,9 @@ typedef enum em_init_kind {
 em_status em_init_parse(const char *s, em_init_kind *kind);
 
 /* Start m by the named strategy (opt is used by the Dirichlet start's
- * M-step). Where the data have no spread in some direction, the data and
+ * M-step), its covariances in m's family (m->type: the data's covariance
+ * becomes its diagonal for diag, its mean variance times I for
+ * spherical). Where the data have no spread in some direction, the data and
  * k-means++ starts add opt->reg (if > 0) to every covariance's diagonal,
  * as every M-step will. Returns what that strategy returns. */
 em_status em_init(em_gmm *m, em_init_kind kind, const double *x, size_t n, em_rng *r,

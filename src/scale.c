@@ -24,6 +24,14 @@ em_status em_standardize(double *x, size_t n, size_t d, double *m, double *s, si
     return EM_OK;
 }
 
+/* S sigma^2 I S = sigma^2 S^2 is diagonal, but no longer spherical unless
+ * every s_j is alike: the family that holds the mapped mixture is diag. */
+static void spherical_to_diag(em_gmm *g)
+{
+    if (g->type == EM_COV_SPHERICAL && em_cov_check(g, NULL))
+        g->type = EM_COV_DIAG;
+}
+
 void em_gmm_unstandardize(em_gmm *g, const double *m, const double *s)
 {
     size_t d = g->d;
@@ -34,6 +42,7 @@ void em_gmm_unstandardize(em_gmm *g, const double *m, const double *s)
             for (size_t l = 0; l < d; l++)
                 g->cov[(k * d + j) * d + l] *= s[j] * s[l];
     }
+    spherical_to_diag(g);
 }
 
 void em_gmm_standardize(em_gmm *g, const double *m, const double *s)
@@ -46,4 +55,5 @@ void em_gmm_standardize(em_gmm *g, const double *m, const double *s)
             for (size_t l = 0; l < d; l++)
                 g->cov[(k * d + j) * d + l] /= s[j] * s[l];
     }
+    spherical_to_diag(g);
 }

@@ -23,7 +23,10 @@
  * column is constant (s_j = 0), leaving x unchanged. */
 em_status em_standardize(double *x, size_t n, size_t d, double *m, double *s, size_t *bad_col);
 
-/* Map a mixture fitted to standardised data back to the original units. */
+/* Map a mixture fitted to standardised data back to the original units.
+ * A spherical mixture comes back diagonal (S sigma^2 I S is diagonal, not
+ * spherical), unless its columns had one scale; the others keep their
+ * family. */
 void em_gmm_unstandardize(em_gmm *g, const double *m, const double *s);
 
 /* The other way: a mixture in the original units mapped to standardised

@@ -98,7 +98,7 @@ static void fit_row(const em_dataset *ds, const fit_spec *spec, row *rw)
     em_gmm best = {0};
     em_result res = {0};
     rw->K = K;
-    rw->p = em_gmm_free_params(K, ds->d, 0);
+    rw->p = em_gmm_free_params(EM_COV_FULL, K, ds->d, 0);
     if (fit_best(SUB, ds, spec, &best, &res, NULL, NULL) == EXIT_OK) {
         rw->ok = 1;
         rw->loglik = res.loglik;

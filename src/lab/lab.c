@@ -386,7 +386,8 @@ double lab_loglik(const em_lab *lab) { return lab->l; }
 
 size_t lab_params(const em_lab *lab)
 {
-    return lab->theta.K ? em_gmm_free_params(lab->theta.K, lab->d, lab->fixed_weights) : 0;
+    return lab->theta.K ? em_gmm_free_params(lab->theta.type, lab->theta.K, lab->d,
+                                             lab->fixed_weights) : 0;
 }
 
 double lab_aic(const em_lab *lab)

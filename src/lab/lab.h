@@ -155,7 +155,7 @@ const double *lab_resp(const em_lab *lab);   /* gamma, n x K (valid if fresh) */
 double lab_N(const em_lab *lab, size_t k);   /* N_k of the last E-step */
 
 /* l(theta) of the last E-step, AIC = 2p - 2l and BIC = p ln n - 2l with
- * p = em_gmm_free_params(K, d, fixed_weights) (NaN before an E-step). */
+ * p = em_gmm_free_params (NaN before an E-step). */
 double lab_loglik(const em_lab *lab);
 double lab_aic(const em_lab *lab);
 double lab_bic(const em_lab *lab);
