@@ -7,7 +7,7 @@
 em_degeneracy em_degenerate(const em_gmm *m, size_t k, double N_k, double reg)
 {
     size_t d = m->d;
-    if (N_k < (double)d + 1.0)
+    if (N_k < em_cov_min_points(m->type, d))
         return EM_FEW_POINTS;
     if (reg <= 0.0)
         return EM_SOUND;

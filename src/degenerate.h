@@ -8,7 +8,10 @@
  *
  *   N_k = sum_i gamma_ik < d + 1   fewer points than the d + 1 it takes to
  *                                  span d dimensions: its covariance is
- *                                  made up, not estimated; or
+ *                                  made up, not estimated (in the other
+ *                                  families, em_cov_min_points: 2 for a
+ *                                  diagonal or spherical one, 1 for tied);
+ *                                  or
  *   lambda_min(Sigma_k) <= 10 reg  its smallest variance is at the floor:
  *                                  the floor, not the data, holds it up.
  *
@@ -23,7 +26,7 @@
 
 typedef enum em_degeneracy {
     EM_SOUND = 0,     /* estimated from the data                    */
-    EM_FEW_POINTS,    /* N_k < d + 1                                */
+    EM_FEW_POINTS,    /* N_k < d + 1 (em_cov_min_points)            */
     EM_AT_FLOOR       /* lambda_min(Sigma_k) <= 10 reg              */
 } em_degeneracy;
 

@@ -33,6 +33,7 @@ Suite *pyfmt_suite(void);
 Suite *torture_suite(void);
 Suite *docs_suite(void);
 Suite *lab_suite(void);
+Suite *covtype_suite(void);
 
 /* |got - want| / |want| (absolute when want is 0). */
 double rel_err(double got, double want);

@@ -346,6 +346,73 @@ static void expect_sklearn(const char *data, const char *init, size_t K, const c
     ck_assert(fabs(got - want) <= 1e-6 * fabs(want));
 }
 
+/* The four covariance families against scikit-learn's GaussianMixture
+ * (covariance_type=...), from the same starts within each family, with
+ * reg_covar = --reg = 1e-6, after 1, 10 and 100 iterations: every weight,
+ * mean, covariance and the log-likelihood to 1e-12 relative (a value's
+ * scale at least 1e-3 of the largest). The references and starts were made
+ * by tests/sklearn/make_covtypes.py (scikit-learn 1.2.1). */
+START_TEST(test_fit_covariance_families_agree_with_scikit_learn)
+{
+    const char *ref = slurp(EMLAB_TEST_DATA "/covtypes/sklearn_covtypes.txt"), *dir = make_tmpdir();
+    ck_assert_ptr_nonnull(ref);
+    double worst[2][EM_COV_TYPES] = {{0}};
+    size_t blocks = 0;
+    for (const char *at = strstr(ref, "## "); at; at = strstr(at + 1, "## ")) {
+        char name[16], type[16];
+        int iters;
+        ck_assert_int_eq(sscanf(at, "## %15s %15s %d", name, type, &iters), 3);
+        int iris = strcmp(name, "iris") == 0;
+        size_t K = iris ? 3 : 2, d = iris ? 4 : 2, per = 1 + d + d * d;
+        em_cov_type t;
+        ck_assert_int_eq(em_cov_parse(type, &t), EM_OK);
+        const char *mine = path_in(dir, "p.txt");
+        ran r = emlab("fit " EMLAB_TEST_DATA "/%s -k %zu --covariance %s --init " EMLAB_TEST_DATA
+                      "/covtypes/%s_%s_init.txt --reg 1e-6 --tol 0 -n %d -q -f none -o %s "
+                      "--params-out %s", iris ? "iris.csv" : "old_faithful.csv", K, type, name,
+                      type, iters, dir, mine);
+        ck_assert_msg(r.rc == 0, "%s", r.err);
+        double want[1 + 3 * 21], got[3 * 21], scale = 0.0, l;
+        const char *p = strchr(at, '\n') + 1;
+        for (size_t v = 0; v < 1 + K * per; v++) {
+            char *end;
+            want[v] = strtod(p, &end);
+            ck_assert_msg(end != p, "%s %s %d: the reference is short", name, type, iters);
+            p = end;
+        }
+        ck_assert_uint_eq(params_of(mine, got, 63), K * per);
+        for (size_t v = 0; v < K * per; v++)
+            scale = fmax(scale, fabs(want[1 + v]));
+        double w = 0.0;
+        for (size_t v = 0; v < K * per; v++)
+            w = fmax(w, fabs(got[v] - want[1 + v]) / fmax(fabs(want[1 + v]), 1e-3 * scale));
+        em_gmm m;
+        char err[256];
+        em_dataset ds;
+        ck_assert_int_eq(em_gmm_load(mine, &m, err, sizeof err), EM_OK);
+        ck_assert_int_eq(em_dataset_read(iris ? EMLAB_TEST_DATA "/iris.csv"
+                                              : EMLAB_TEST_DATA "/old_faithful.csv", &ds, err,
+                                         sizeof err), EM_OK);
+        ck_assert_int_eq(em_log_likelihood(&m, ds.x, ds.n, &l, NULL), EM_OK);
+        w = fmax(w, fabs(l - want[0]) / fabs(want[0]));
+        ck_assert_msg(m.type == t, "%s %s: the parameter file says %s", name, type,
+                      em_cov_name(m.type));
+        em_gmm_free(&m);
+        em_dataset_free(&ds);
+        ck_assert_msg(w <= 1e-12, "%s, %s, %d iterations: largest relative difference %.3g", name,
+                      type, iters, w);
+        worst[iris][t] = fmax(worst[iris][t], w);
+        blocks++;
+    }
+    ck_assert_uint_eq(blocks, 2 * EM_COV_TYPES * 3);
+    for (int s = 0; s < 2; s++)
+        for (int t = 0; t < EM_COV_TYPES; t++)
+            printf("covariance %-9s on %-8s against scikit-learn: largest relative difference "
+                   "%.2g (1, 10, 100 iterations)\n", em_cov_name((em_cov_type)t),
+                   s ? "iris" : "faithful", worst[s][t]);
+}
+END_TEST
+
 START_TEST(test_fit_agrees_with_scikit_learn_on_old_faithful)
 {
     expect_sklearn("old_faithful.csv", "init_faithful_k2.txt", 2, "sklearn_faithful_k2.txt");
@@ -377,6 +444,7 @@ Suite *emlab_suite(void)
     tcase_add_test(tc, test_collapse_and_empty_are_reported);
     tcase_add_test(tc, test_fit_agrees_with_scikit_learn_on_old_faithful);
     tcase_add_test(tc, test_fit_agrees_with_scikit_learn_on_iris);
+    tcase_add_test(tc, test_fit_covariance_families_agree_with_scikit_learn);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -46,6 +46,7 @@ typedef struct {
     size_t K;
     em_options em;          /* max_iter, tol, reg, fixed_weights         */
     em_init_kind init;
+    em_cov_type cov_type;   /* --covariance: the family of the fit        */
     const em_gmm *init_model; /* --init FILE: start from these parameters, or NULL */
     uint32_t seed;
     size_t restarts;

@@ -148,6 +148,7 @@ static const char *other_start(const em_dataset *ds, const fit_spec *spec)
     em_gmm m;
     if (em_gmm_alloc(&m, spec->K, ds->d))
         return NULL;
+    m.type = spec->cov_type;
     for (size_t i = 0; i < 4 && !found; i++) {
         em_rng r;
         em_rng_seed(&r, spec->seed);
@@ -219,6 +220,9 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
         return fail(sub, EXIT_RUNTIME, "out of memory");
     if (start && em_gmm_alloc(start, spec->K, ds->d))
         return fail(sub, EXIT_RUNTIME, "out of memory");
+    best->type = m.type = first.type = spec->cov_type;
+    if (start)
+        start->type = spec->cov_type;
     size_t runs = spec->init_model ? 1 : spec->restarts;
     int rc = EXIT_OK, have = 0, best_bad = 0;
     em_options opt = spec->em;

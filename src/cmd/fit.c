@@ -23,6 +23,9 @@ static void usage(FILE *f)
         "  -k, --components K     number of components (required)\n"
         "  -i, --init HOW         data | dirichlet | random | kmeans++ (default) | FILE,\n"
         "                         FILE a parameter file (weight, means, covariance a line)\n"
+        "  -c, --covariance TYPE  full (default), diag, tied or spherical: the family\n"
+        "                         of the covariances (scikit-learn's names; FILE's own\n"
+        "                         when --init FILE)\n"
         "  -n, --iters N          at most N iterations (default 100)\n"
         "  -t, --tol T            stop when the log-likelihood gains less than T\n"
         "                         (summed over the points; default 1e-4; 0: run all N)\n"
@@ -52,7 +55,7 @@ typedef struct {
     const char *data, *init, *params_out, *resp_out, *out;
     fit_spec spec;
     snap_plan plan;
-    int standardize, quiet, reg_given;
+    int standardize, quiet, reg_given, cov_given;
     em_fig_format format;
     size_t dim_i, dim_j, panel;
 } fit_args;
@@ -83,13 +86,13 @@ static int parse_args(int argc, char **argv, fit_args *a)
         {"resp-out", required_argument, 0, OPT_ROUT}, {"out", required_argument, 0, 'o'},
         {"format", required_argument, 0, 'f'},     {"snapshots", required_argument, 0, OPT_SNAP},
         {"dims", required_argument, 0, OPT_DIMS},  {"quiet", no_argument, 0, 'q'},
-        {"panel", required_argument, 0, OPT_PANEL},
+        {"panel", required_argument, 0, OPT_PANEL}, {"covariance", required_argument, 0, 'c'},
         {"help", no_argument, 0, 'h'},             {0, 0, 0, 0}};
     int c, bad = 0;
     snap_plan_parse(SUB, NULL, &a->plan);
     opterr = 0;
     optind = 1;
-    while (!bad && (c = getopt_long(argc, argv, ":k:i:n:t:r:s:R:o:f:qh", longs, NULL)) != -1) {
+    while (!bad && (c = getopt_long(argc, argv, ":k:i:n:t:r:s:R:o:f:c:qh", longs, NULL)) != -1) {
         switch (c) {
         case 'k': bad = parse_count(SUB, "-k", optarg, 1, &a->spec.K); break;
         case 'i': a->init = optarg; break;
@@ -102,6 +105,12 @@ static int parse_args(int argc, char **argv, fit_args *a)
         case 's': bad = parse_seed(SUB, optarg, &a->spec.seed); break;
         case 'R': bad = parse_count(SUB, "--restarts", optarg, 1, &a->spec.restarts); break;
         case OPT_FIXED: a->spec.em.fixed_weights = 1; break;
+        case 'c':
+            if (em_cov_parse(optarg, &a->spec.cov_type))
+                bad = fail(SUB, -1, "--covariance is full, diag, tied or spherical, not '%s'",
+                           optarg);
+            a->cov_given = 1;
+            break;
         case OPT_STD: a->standardize = 1; break;
         case OPT_POUT:
         case OPT_ROUT:
@@ -171,8 +180,9 @@ static int outputs_collide(const fit_args *a)
     return 0;
 }
 
-/* --init FILE: load it and check it fits the data. */
-static int load_start(const fit_args *a, const em_dataset *ds, em_gmm *start)
+/* --init FILE: load it and check it fits the data and the family (the
+ * file's own family when --covariance is not given). */
+static int load_start(fit_args *a, const em_dataset *ds, em_gmm *start)
 {
     em_init_kind kind;
     if (!a->init || em_init_parse(a->init, &kind) == EM_OK)
@@ -185,6 +195,15 @@ static int load_start(const fit_args *a, const em_dataset *ds, em_gmm *start)
         em_gmm_free(start);
         return -1;
     }
+    if (a->cov_given && start->type != a->spec.cov_type) {
+        fail(SUB, EXIT_RUNTIME, "%s holds a %s mixture, but --covariance %s fits %s ones: "
+             "start from a file of that family, or leave out --covariance", a->init,
+             em_cov_name(start->type), em_cov_name(a->spec.cov_type),
+             em_cov_name(a->spec.cov_type));
+        em_gmm_free(start);
+        return -1;
+    }
+    a->spec.cov_type = start->type;
     return 1;
 }
 
@@ -201,8 +220,10 @@ static int print_result(const fit_args *a, const em_dataset *ds, const em_result
         printf("warning: %zu time(s) a component lost all its points (last: component %zu); "
                "each was restarted at the point farthest from the other means\n",
                res->n_empty, res->last_empty + 1);
-    printf("log-likelihood %.6f, per point %.6f (n = %zu, d = %zu, K = %zu)\n", loglik,
-           loglik / (double)ds->n, ds->n, ds->d, a->spec.K);
+    printf("log-likelihood %.6f, per point %.6f (n = %zu, d = %zu, K = %zu%s%s)\n", loglik,
+           loglik / (double)ds->n, ds->n, ds->d, a->spec.K,
+           a->spec.cov_type == EM_COV_FULL ? "" : ", covariances ",
+           a->spec.cov_type == EM_COV_FULL ? "" : em_cov_name(a->spec.cov_type));
     return print_model(m);
 }
 
@@ -296,8 +317,10 @@ static int run(fit_args *a, const em_dataset *ds, em_figdir *fd)
     if (from_file < 0)
         rc = EXIT_RUNTIME;
     if (from_file > 0) {
-        if (shift)
+        if (shift) {
             em_gmm_standardize(&start_file, shift, scale);
+            start_file.type = a->spec.cov_type; /* a spherical start is diag in z */
+        }
         a->spec.init_model = &start_file;
     }
     double offset = 0.0;

@@ -1,0 +1,156 @@
+/* test_covtype.c — the covariance families (src/covtype.c): names, counts,
+ * the M-step's restriction in both forms of the M-step, parameter files. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "emlab_test.h"
+#include "estep.h"
+
+/* scikit-learn's GaussianMixture._n_parameters for d = 4, K = 3: full 44,
+ * diag 26, tied 24, spherical 17 (weights K - 1, means K d, and the
+ * covariances' numbers). */
+START_TEST(test_cov_parameter_counts_are_scikit_learns)
+{
+    ck_assert_uint_eq(em_gmm_free_params(EM_COV_FULL, 3, 4, 0), 44);
+    ck_assert_uint_eq(em_gmm_free_params(EM_COV_DIAG, 3, 4, 0), 26);
+    ck_assert_uint_eq(em_gmm_free_params(EM_COV_TIED, 3, 4, 0), 24);
+    ck_assert_uint_eq(em_gmm_free_params(EM_COV_SPHERICAL, 3, 4, 0), 17);
+    em_cov_type t;
+    for (int k = 0; k < EM_COV_TYPES; k++) {
+        ck_assert_int_eq(em_cov_parse(em_cov_name((em_cov_type)k), &t), EM_OK);
+        ck_assert_int_eq(t, k);
+    }
+    ck_assert_int_eq(em_cov_parse("diagonal", &t), EM_EINVAL);
+}
+END_TEST
+
+/* The restriction of PRML 9.25 to each family, on two scatters. */
+START_TEST(test_cov_restrict_keeps_the_family)
+{
+    double w[2] = {0.5, 0.5}, mu[4] = {0}, S[8] = {4, 1, 1, 2, 1, -0.5, -0.5, 3};
+    em_gmm m = {.K = 2, .d = 2, .weight = w, .mean = mu, .cov = S};
+    double N[2] = {3, 1};
+    double s[8];
+    memcpy(s, S, sizeof s);
+    m.type = EM_COV_DIAG;
+    em_cov_restrict(&m, N);
+    ck_assert(S[0] == 4 && S[1] == 0 && S[2] == 0 && S[3] == 2 && S[5] == 0 && S[7] == 3);
+    memcpy(S, s, sizeof s);
+    m.type = EM_COV_SPHERICAL;
+    em_cov_restrict(&m, N);
+    ck_assert(S[0] == 3 && S[3] == 3 && S[1] == 0 && S[4] == 2 && S[7] == 2);
+    memcpy(S, s, sizeof s);
+    m.type = EM_COV_TIED; /* (3 S_1 + 1 S_2) / 4 */
+    em_cov_restrict(&m, N);
+    ck_assert(S[0] == 3.25 && S[1] == 0.625 && S[3] == 2.25 && memcmp(S, S + 4, 4 * sizeof *S) == 0);
+    ck_assert_int_eq(em_cov_check(&m, NULL), EM_OK);
+    S[5] = 1; /* no longer tied */
+    size_t bad = 9;
+    ck_assert_int_eq(em_cov_check(&m, &bad), EM_EINVAL);
+    ck_assert_uint_eq(bad, 1);
+}
+END_TEST
+
+/* The textbook M-step (em_m_step) and the one-pass statistics' agree in
+ * every family, as DESIGN.md asks of the library's two forms. */
+START_TEST(test_cov_both_m_steps_agree_in_every_family)
+{
+    em_dataset ds;
+    char err[256];
+    ck_assert_int_eq(em_dataset_read(EMLAB_TEST_DATA "/iris.csv", &ds, err, sizeof err), EM_OK);
+    for (int t = 0; t < EM_COV_TYPES; t++) {
+        em_gmm a, b;
+        ck_assert_int_eq(em_gmm_load(EMLAB_TEST_DATA "/init_iris_k3.txt", &a, err, sizeof err),
+                         EM_OK);
+        a.type = (em_cov_type)t;
+        em_cov_restrict(&a, NULL);
+        ck_assert_int_eq(em_gmm_alloc(&b, 3, 4), EM_OK);
+        em_gmm_copy(&b, &a);
+        double *resp = malloc(ds.n * 3 * sizeof *resp);
+        em_stats st;
+        ck_assert_int_eq(em_stats_alloc(&st, 3, 4), EM_OK);
+        ck_assert_int_eq(em_estep(&a, ds.x, ds.n, resp, NULL, &st, NULL), EM_OK);
+        em_options opt = em_default_options();
+        ck_assert_int_eq(em_m_step(&a, ds.x, ds.n, resp, &opt, NULL), EM_OK);
+        ck_assert_int_eq(em_mstep_from_stats(&b, &st, ds.n, opt.reg, 0), EM_OK);
+        for (size_t v = 0; v < 3 * 16; v++)
+            ck_assert_msg(fabs(a.cov[v] - b.cov[v]) <= 1e-12 * fabs(a.cov[v]) + 1e-15,
+                          "%s: covariance value %zu: %.17g and %.17g", em_cov_name(a.type), v,
+                          a.cov[v], b.cov[v]);
+        ck_assert_int_eq(em_cov_check(&a, NULL), EM_OK);
+        ck_assert_int_eq(em_cov_check(&b, NULL), EM_OK);
+        ck_assert_int_eq(b.type, t);
+        em_stats_free(&st);
+        free(resp);
+        em_gmm_free(&a);
+        em_gmm_free(&b);
+    }
+    em_dataset_free(&ds);
+}
+END_TEST
+
+/* A parameter file names its family, reads back as it was written, and is
+ * refused, with file and line, when its matrices are not of that family. */
+START_TEST(test_cov_parameter_files_carry_the_family)
+{
+    const char *dir = make_tmpdir();
+    char err[256];
+    em_gmm m;
+    ck_assert_int_eq(em_gmm_load(EMLAB_TEST_DATA "/covtypes/iris_spherical_init.txt", &m, err,
+                                 sizeof err), EM_OK);
+    ck_assert_int_eq(m.type, EM_COV_SPHERICAL);
+    const char *again = path_in(dir, "again.txt");
+    ck_assert_int_eq(em_gmm_save(again, &m, err, sizeof err), EM_OK);
+    ck_assert_ptr_nonnull(strstr(slurp(again), "# covariance: spherical\n"));
+    em_gmm b;
+    ck_assert_int_eq(em_gmm_load(again, &b, err, sizeof err), EM_OK);
+    ck_assert_int_eq(b.type, EM_COV_SPHERICAL);
+    ck_assert(memcmp(b.cov, m.cov, 3 * 16 * sizeof *m.cov) == 0);
+    em_gmm_free(&b);
+    em_gmm_free(&m);
+    const char *bad = write_file(dir, "bad.txt", "# covariance: diag\n0.5 0 0 1 0 0 1\n0.5 1 1 1 0.5 0.5 1\n");
+    ck_assert_int_eq(em_gmm_load(bad, &m, err, sizeof err), EM_EINVAL);
+    ck_assert_msg(strstr(err, "bad.txt:3: component 2's covariance is not diagonal, as line 1's "
+                              "'# covariance: diag' says") != NULL, "%s", err);
+    const char *odd = write_file(dir, "odd.txt", "# covariance: diagonal\n0.5 0 1\n0.5 1 1\n");
+    ck_assert_int_eq(em_gmm_load(odd, &m, err, sizeof err), EM_EPARSE);
+    ck_assert_msg(strstr(err, "odd.txt:1: covariance type 'diagonal'") != NULL, "%s", err);
+    ck_assert_int_eq(em_gmm_load(EMLAB_TEST_DATA "/init_iris_k3.txt", &m, err, sizeof err), EM_OK);
+    ck_assert_int_eq(m.type, EM_COV_FULL); /* no line: full, as every file before */
+    em_gmm_free(&m);
+}
+END_TEST
+
+/* emlab fit --covariance: the family is checked against the start's. */
+START_TEST(test_cov_fit_refuses_a_start_of_another_family)
+{
+    ran r = emlab("fit " EMLAB_TEST_DATA "/iris.csv -k 3 --covariance diag --init "
+                  EMLAB_TEST_DATA "/init_iris_k3.txt -f none -q -o %s", make_tmpdir());
+    expect_cli_error(r, 1, "holds a full mixture, but --covariance diag fits diag ones");
+    r = emlab("fit " EMLAB_TEST_DATA "/iris.csv -k 3 --covariance round -f none");
+    expect_cli_error(r, 2, "--covariance is full, diag, tied or spherical, not 'round'");
+    const char *dir = make_tmpdir();
+    r = emlab("fit " EMLAB_TEST_DATA "/iris.csv -k 3 --covariance spherical -f none -q -o %s "
+              "--params-out %s", dir, path_in(dir, "p.txt"));
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    ck_assert_ptr_nonnull(strstr(r.out, "covariances spherical"));
+    em_gmm m;
+    char err[256];
+    ck_assert_int_eq(em_gmm_load(path_in(dir, "p.txt"), &m, err, sizeof err), EM_OK);
+    ck_assert_int_eq(m.type, EM_COV_SPHERICAL);
+    em_gmm_free(&m);
+}
+END_TEST
+
+Suite *covtype_suite(void)
+{
+    Suite *s = suite_create("covtype");
+    TCase *tc = tcase_create("families");
+    tcase_add_test(tc, test_cov_parameter_counts_are_scikit_learns);
+    tcase_add_test(tc, test_cov_restrict_keeps_the_family);
+    tcase_add_test(tc, test_cov_both_m_steps_agree_in_every_family);
+    tcase_add_test(tc, test_cov_parameter_files_carry_the_family);
+    tcase_add_test(tc, test_cov_fit_refuses_a_start_of_another_family);
+    suite_add_tcase(s, tc);
+    return s;
+}
