@@ -142,6 +142,53 @@ START_TEST(test_cov_fit_refuses_a_start_of_another_family)
 }
 END_TEST
 
+/* emlab select --covariance all: a row per K and family, each with its
+ * family's parameter count, one best BIC over them all; the figure has a
+ * curve per family. */
+START_TEST(test_cov_select_compares_the_families)
+{
+    const char *dir = make_tmpdir();
+    ran r = emlab("select " EMLAB_TEST_DATA "/old_faithful.csv --covariance all --kmax 3 -R 2 "
+                  "-f none -o %s", dir);
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    size_t rows = 0, best = 0;
+    for (const char *line = r.out; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+        char name[16];
+        size_t K, p;
+        double l;
+        if (sscanf(line, "%15s %zu %lf %zu", name, &K, &l, &p) != 4)
+            continue;
+        em_cov_type t;
+        ck_assert_int_eq(em_cov_parse(name, &t), EM_OK);
+        ck_assert_uint_eq(p, em_gmm_free_params(t, K, 2, 0));
+        rows++;
+        const char *mark = strstr(line, "<- best BIC"), *end = strchr(line, '\n');
+        best += mark && (!end || mark < end); /* on this line */
+    }
+    ck_assert_uint_eq(rows, 12);
+    ck_assert_uint_eq(best, 1);
+    const char *gp = slurp(path_in(dir, "select.dat"));
+    ck_assert_ptr_nonnull(gp);
+    r = emlab("select " EMLAB_TEST_DATA "/old_faithful.csv --covariance round -f none");
+    expect_cli_error(r, 2, "--covariance is full, diag, tied, spherical or all, not 'round'");
+}
+END_TEST
+
+/* emlab sample --covariance: a random mixture in the family. */
+START_TEST(test_cov_sample_draws_from_the_family)
+{
+    const char *dir = make_tmpdir();
+    ran r = emlab("sample -k 3 -d 2 -n 2000 --covariance diag --seed 4 -o %s",
+                  path_in(dir, "x.txt"));
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    r = emlab("fit %s -k 1 -f none -q -o %s --params-out %s", path_in(dir, "x.txt"),
+              path_in(dir, "fit"), path_in(dir, "p.txt"));
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    r = emlab("sample -p %s --covariance diag -n 3", path_in(dir, "p.txt"));
+    expect_cli_error(r, 1, "holds a full mixture, not a diag one");
+}
+END_TEST
+
 Suite *covtype_suite(void)
 {
     Suite *s = suite_create("covtype");
@@ -151,6 +198,8 @@ Suite *covtype_suite(void)
     tcase_add_test(tc, test_cov_both_m_steps_agree_in_every_family);
     tcase_add_test(tc, test_cov_parameter_files_carry_the_family);
     tcase_add_test(tc, test_cov_fit_refuses_a_start_of_another_family);
+    tcase_add_test(tc, test_cov_select_compares_the_families);
+    tcase_add_test(tc, test_cov_sample_draws_from_the_family);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -20,6 +20,8 @@ static void usage(FILE *f)
         "  -p, --params FILE   the mixture (weight, means, covariance a line)\n"
         "  -k, --components K  a random mixture of K components ...\n"
         "  -d, --dim D         ... in D dimensions\n"
+        "  -c, --covariance T  ... its covariances full (default), diag, tied or spherical\n"
+        "                      (the random ones made so: their diagonal, mean variance, mean)\n"
         "  -n, --points N      how many points (default 1000)\n"
         "  -s, --seed S        seed of the random generator (default 0)\n"
         "  -l, --labels        add each point's component (1..K) as a last column\n"
@@ -45,14 +47,15 @@ int cmd_sample(int argc, char **argv)
         {"dim", required_argument, 0, 'd'},    {"points", required_argument, 0, 'n'},
         {"seed", required_argument, 0, 's'},   {"labels", no_argument, 0, 'l'},
         {"output", required_argument, 0, 'o'}, {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+        {"covariance", required_argument, 0, 'c'}, {0, 0, 0, 0}};
     const char *params = NULL, *output = NULL;
     size_t K = 0, d = 0, n = 1000;
     uint32_t seed = 0;
-    int labels = 0, c, bad = 0;
+    int labels = 0, c, bad = 0, cov_given = 0;
+    em_cov_type type = EM_COV_FULL;
     opterr = 0;
     optind = 1;
-    while (!bad && (c = getopt_long(argc, argv, ":p:k:d:n:s:lo:h", longs, NULL)) != -1) {
+    while (!bad && (c = getopt_long(argc, argv, ":p:k:d:n:s:lo:c:h", longs, NULL)) != -1) {
         switch (c) {
         case 'p': params = optarg; break;
         case 'k': bad = parse_count(SUB, "-k", optarg, 1, &K); break;
@@ -60,6 +63,12 @@ int cmd_sample(int argc, char **argv)
         case 'n': bad = parse_count(SUB, "-n", optarg, 1, &n); break;
         case 's': bad = parse_seed(SUB, optarg, &seed); break;
         case 'l': labels = 1; break;
+        case 'c':
+            cov_given = 1;
+            if (em_cov_parse(optarg, &type))
+                bad = fail(SUB, -1, "--covariance is full, diag, tied or spherical, not '%s'",
+                           optarg);
+            break;
         case 'o': output = strcmp(optarg, "-") == 0 ? NULL : optarg; break; /* -: stdout */
         case 'h': usage(stdout); return EXIT_OK;
         case ':': bad = fail(SUB, -1, "%s needs a value (see emlab sample --help)", argv[optind - 1]); break;
@@ -81,8 +90,17 @@ int cmd_sample(int argc, char **argv)
     if (params) {
         if (load_params(SUB, params, &m))
             return EXIT_RUNTIME;
+        if (cov_given && m.type != type) {
+            fail(SUB, EXIT_RUNTIME, "%s holds a %s mixture, not a %s one", params,
+                 em_cov_name(m.type), em_cov_name(type));
+            em_gmm_free(&m);
+            return EXIT_RUNTIME;
+        }
     } else if (em_gmm_alloc(&m, K, d) || em_gmm_random(&m, &r)) {
         return fail(SUB, EXIT_RUNTIME, "out of memory");
+    } else {
+        m.type = type; /* the random covariances, into the family */
+        em_cov_restrict(&m, NULL);
     }
     double *x = malloc(n * m.d * sizeof *x);
     size_t *z = malloc(n * sizeof *z);

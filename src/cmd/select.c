@@ -5,7 +5,9 @@
  *
  * with l the best log-likelihood over the restarts and p the number of free
  * parameters. Both reward fit (l) and charge for size (p); BIC charges
- * more as n grows. The smallest wins. */
+ * more as n grows. The smallest wins. With --covariance all the covariance
+ * families compete too (scikit-learn's "GMM model selection" example,
+ * mclust's BIC plot): a row per K and family, one BIC curve per family. */
 #define _POSIX_C_SOURCE 200809L
 #include <getopt.h>
 #include <math.h>
@@ -33,6 +35,8 @@ static void usage(FILE *f)
         "  -t, --tol T           convergence threshold (default 1e-4)\n"
         "  -r, --reg R           variance floor (default 1e-6 x the smallest column variance)\n"
         "  -s, --seed S          seed (default 0)\n"
+        "  -c, --covariance TYPE full (default), diag, tied, spherical, or all: every\n"
+        "                        family for every K, one BIC curve each\n"
         "  -o, --out DIR         the figure (default out/select)\n"
         "  -f, --format F        png (default), svg, pdf, gif, tex, none\n"
         "  -h, --help            this text\n");
@@ -42,6 +46,7 @@ enum { OPT_KMIN = 256, OPT_KMAX };
 
 typedef struct {
     size_t K, p;
+    em_cov_type type;   /* the covariance family                        */
     double loglik, aic, bic;
     int ok;             /* some restart gave a fit                      */
     size_t bad_k;       /* a degenerate component (from 1), or 0         */
@@ -98,7 +103,8 @@ static void fit_row(const em_dataset *ds, const fit_spec *spec, row *rw)
     em_gmm best = {0};
     em_result res = {0};
     rw->K = K;
-    rw->p = em_gmm_free_params(EM_COV_FULL, K, ds->d, 0);
+    rw->type = spec->cov_type;
+    rw->p = em_gmm_free_params(spec->cov_type, K, ds->d, 0);
     if (fit_best(SUB, ds, spec, &best, &res, NULL, NULL) == EXIT_OK) {
         rw->ok = 1;
         rw->loglik = res.loglik;
@@ -120,8 +126,10 @@ static void fit_row(const em_dataset *ds, const fit_spec *spec, row *rw)
     em_gmm_free(&best);
 }
 
-static void print_row(const row *rw, size_t d, int best_bic, int best_aic)
+static void print_row(const row *rw, size_t d, int families, int best_bic, int best_aic)
 {
+    if (families)
+        printf("%-10s", em_cov_name(rw->type));
     if (!rw->ok) {
         printf("%3zu %16s %8zu %14s %14s  (every restart failed)\n", rw->K, "-", rw->p, "-",
                "-");
@@ -129,10 +137,14 @@ static void print_row(const row *rw, size_t d, int best_bic, int best_aic)
     }
     printf("%3zu %16.6f %8zu %14.4f %14.4f", rw->K, rw->loglik, rw->p, rw->aic, rw->bic);
     char count[32];
-    count_text(rw->bad_N, d, count, sizeof count);
-    if (rw->why == EM_FEW_POINTS)
+    double need = em_cov_min_points(rw->type, d);
+    count_text(rw->bad_N, (size_t)need - 1, count, sizeof count);
+    if (rw->why == EM_FEW_POINTS && rw->type == EM_COV_FULL)
         printf("  degenerate, not chosen: component %zu holds %s points (< d + 1 = %zu)\n",
                rw->bad_k, count, d + 1);
+    else if (rw->why == EM_FEW_POINTS)
+        printf("  degenerate, not chosen: component %zu holds %s points (< %g)\n", rw->bad_k,
+               count, need);
     else if (rw->why == EM_AT_FLOOR)
         printf("  degenerate, not chosen: component %zu is at the variance floor\n",
                rw->bad_k);
@@ -178,6 +190,43 @@ static em_status draw(em_figdir *fd, const row *rows, size_t n_rows, size_t best
     return st;
 }
 
+/* `select --covariance all`: BIC against K, one curve per family (its
+ * sound fits), the best ringed. rows hold n_k rows per family, in order. */
+static em_status draw_families(em_figdir *fd, const row *rows, size_t n_k, size_t best,
+                               char *err, size_t len)
+{
+    double *K = malloc(2 * EM_COV_TYPES * n_k * sizeof *K);
+    if (!K)
+        return EM_ENOMEM;
+    em_fig_curve curves[EM_COV_TYPES];
+    size_t n_curves = 0;
+    double lo = rows[best].bic, hi = lo;
+    for (int t = 0; t < EM_COV_TYPES; t++) {
+        double *x = K + 2 * t * n_k, *bic = x + n_k;
+        size_t n = 0;
+        for (size_t r = 0; r < n_k; r++)
+            if (sound(&rows[t * n_k + r])) {
+                x[n] = (double)rows[t * n_k + r].K;
+                bic[n++] = rows[t * n_k + r].bic;
+                hi = fmax(hi, rows[t * n_k + r].bic);
+            }
+        if (n)
+            curves[n_curves++] = (em_fig_curve){.x = x, .y = bic, .n = n,
+                                                .key = em_cov_name((em_cov_type)t),
+                                                .style = t + 1};
+    }
+    char label[64];
+    snprintf(label, sizeof label, "best: %s, K = %zu", em_cov_name(rows[best].type),
+             rows[best].K);
+    const em_fig_mark mark = {(double)rows[best].K, rows[best].bic, 0.08 * (hi - lo), label};
+    const em_fig_axes axes = {.title = "BIC for each covariance family: the smallest wins",
+                              .xlabel = "number of components K", .ylabel = "BIC",
+                              .key_pos = "top right", .xtics_step = 1};
+    em_status st = em_fig_curves(fd, "select", curves, n_curves, &mark, 1, &axes, err, len);
+    free(K);
+    return st;
+}
+
 int cmd_select(int argc, char **argv)
 {
     static const struct option longs[] = {
@@ -186,15 +235,15 @@ int cmd_select(int argc, char **argv)
         {"tol", required_argument, 0, 't'},       {"reg", required_argument, 0, 'r'},
         {"seed", required_argument, 0, 's'},      {"out", required_argument, 0, 'o'},
         {"format", required_argument, 0, 'f'},    {"help", no_argument, 0, 'h'},
-        {0, 0, 0, 0}};
+        {"covariance", required_argument, 0, 'c'}, {0, 0, 0, 0}};
     fit_spec spec = {.em = em_default_options(), .init = EM_INIT_KMEANSPP, .restarts = 5};
     size_t kmin = 1, kmax = 8;
     const char *out = "out/select";
     em_fig_format fmt = EM_FIG_PNG;
-    int c, bad = 0, reg_given = 0;
+    int c, bad = 0, reg_given = 0, all_types = 0;
     opterr = 0;
     optind = 1;
-    while (!bad && (c = getopt_long(argc, argv, ":R:n:t:r:s:o:f:h", longs, NULL)) != -1) {
+    while (!bad && (c = getopt_long(argc, argv, ":R:n:t:r:s:o:f:c:h", longs, NULL)) != -1) {
         switch (c) {
         case OPT_KMIN: bad = parse_count(SUB, "--kmin", optarg, 1, &kmin); break;
         case OPT_KMAX: bad = parse_count(SUB, "--kmax", optarg, 1, &kmax); break;
@@ -206,6 +255,12 @@ int cmd_select(int argc, char **argv)
             reg_given = 1;
             break;
         case 's': bad = parse_seed(SUB, optarg, &spec.seed); break;
+        case 'c':
+            all_types = strcmp(optarg, "all") == 0;
+            if (!all_types && em_cov_parse(optarg, &spec.cov_type))
+                bad = fail(SUB, -1, "--covariance is full, diag, tied, spherical or all, not "
+                           "'%s'", optarg);
+            break;
         case 'o': out = optarg; break;
         case 'f':
             if (em_fig_format_parse(optarg, &fmt))
@@ -240,7 +295,8 @@ int cmd_select(int argc, char **argv)
         kmax = ds.n;
     int rc = kmin > kmax ? fail(SUB, EXIT_RUNTIME, "%zu points: too few for --kmin %zu", ds.n,
                                 kmin) : EXIT_OK;
-    size_t n_rows = rc ? 0 : kmax - kmin + 1, best_bic = 0, best_aic = 0, any = 0;
+    size_t n_k = rc ? 0 : kmax - kmin + 1, n_types = all_types ? EM_COV_TYPES : 1;
+    size_t n_rows = n_k * n_types, best_bic = 0, best_aic = 0, any = 0;
     row *rows = calloc(n_rows + 1, sizeof *rows);
     if (!rows)
         rc = fail(SUB, EXIT_RUNTIME, "out of memory");
@@ -248,7 +304,9 @@ int cmd_select(int argc, char **argv)
         spec.em.reg = em_scale_free_floor(ds.x, ds.n, ds.d);
     spec.quiet = 1; /* one summary below, not a line per K */
     for (size_t r = 0; r < n_rows && rc == EXIT_OK; r++) {
-        spec.K = kmin + r;
+        spec.K = kmin + r % n_k;
+        if (all_types)
+            spec.cov_type = (em_cov_type)(r / n_k);
         fit_row(&ds, &spec, &rows[r]);
         if (sound(&rows[r])) {
             if (!any || rows[r].bic < rows[best_bic].bic)
@@ -258,10 +316,12 @@ int cmd_select(int argc, char **argv)
             any = 1;
         }
     }
+    int families = all_types || spec.cov_type != EM_COV_FULL; /* a column for the family */
     if (rc == EXIT_OK)
-        printf("%3s %16s %8s %14s %14s\n", "K", "log-likelihood", "params", "AIC", "BIC");
+        printf("%s%3s %16s %8s %14s %14s\n", families ? "covariance" : "", "K",
+               "log-likelihood", "params", "AIC", "BIC");
     for (size_t r = 0; r < n_rows && rc == EXIT_OK; r++)
-        print_row(&rows[r], ds.d, any && r == best_bic, any && r == best_aic);
+        print_row(&rows[r], ds.d, families, any && r == best_bic, any && r == best_aic);
     char which[256], advice[160];
     k_list(rows, n_rows, failed, which, sizeof which);
     floor_advice(spec.em.reg, advice, sizeof advice);
@@ -276,7 +336,8 @@ int cmd_select(int argc, char **argv)
         rc = fail(SUB, EXIT_RUNTIME, "no K gives a fit the data support (%zu points in %zu "
                   "dimensions): %s%s", ds.n, ds.d, kmin > 1 ? "lower --kmin, or " : "",
                   advice);
-    if (rc == EXIT_OK && draw(&fd, rows, n_rows, best_bic, best_aic, err, sizeof err))
+    if (rc == EXIT_OK && (all_types ? draw_families(&fd, rows, n_k, best_bic, err, sizeof err)
+                                    : draw(&fd, rows, n_rows, best_bic, best_aic, err, sizeof err)))
         rc = fail(SUB, EXIT_RUNTIME, "%s", err);
     if (rc == EXIT_OK)
         rc = finish_outputs(SUB, &fd);
