@@ -356,6 +356,7 @@ compare-sklearn: all
 	    tests/data/init_faithful_k2.txt 50 $(BUILD)/sklearn_faithful_k2.txt
 	/usr/bin/python3 tests/sklearn/compare.py $(BUILD)/emlab tests/data/iris.csv \
 	    tests/data/init_iris_k3.txt 50 $(BUILD)/sklearn_iris_k3.txt
+	/usr/bin/python3 tests/sklearn/compare_covtypes.py $(BUILD)/emlab $(BUILD)/covtypes
 
 # --- speed: make bench ---------------------------------------------------------------
 $(BUILD)/bench: tests/bench/bench.c $(LIB) $(HEADERS)

@@ -1,6 +1,7 @@
 /* test_emlab.c — the emlab command: its options, its results against the
  * golden runs, and every bad input getting one line and its exit code. */
 #include "emlab_test.h"
+#include "figure_util.h"
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -346,15 +347,15 @@ static void expect_sklearn(const char *data, const char *init, size_t K, const c
     ck_assert(fabs(got - want) <= 1e-6 * fabs(want));
 }
 
-/* The four covariance families against scikit-learn's GaussianMixture
- * (covariance_type=...), from the same starts within each family, with
- * reg_covar = --reg = 1e-6, after 1, 10 and 100 iterations: every weight,
- * mean, covariance and the log-likelihood to 1e-12 relative (a value's
- * scale at least 1e-3 of the largest). The references and starts were made
- * by tests/sklearn/make_covtypes.py (scikit-learn 1.2.1). */
-START_TEST(test_fit_covariance_families_agree_with_scikit_learn)
+/* The four covariance families against a reference program's fits
+ * (tests/data/covtypes/REF), run from the same starts within each family
+ * with the floor REG, after 1, 10 and 100 iterations: every weight, mean,
+ * covariance and the log-likelihood to 1e-12 relative (a value's scale at
+ * least 1e-3 of the largest). Prints the largest difference per family. */
+static void families_against(const char *ref_file, const char *reg, const char *who)
 {
-    const char *ref = slurp(EMLAB_TEST_DATA "/covtypes/sklearn_covtypes.txt"), *dir = make_tmpdir();
+    const char *ref = slurp(keep(em_str_printf(EMLAB_TEST_DATA "/covtypes/%s", ref_file)));
+    const char *dir = make_tmpdir();
     ck_assert_ptr_nonnull(ref);
     double worst[2][EM_COV_TYPES] = {{0}};
     size_t blocks = 0;
@@ -368,9 +369,9 @@ START_TEST(test_fit_covariance_families_agree_with_scikit_learn)
         ck_assert_int_eq(em_cov_parse(type, &t), EM_OK);
         const char *mine = path_in(dir, "p.txt");
         ran r = emlab("fit " EMLAB_TEST_DATA "/%s -k %zu --covariance %s --init " EMLAB_TEST_DATA
-                      "/covtypes/%s_%s_init.txt --reg 1e-6 --tol 0 -n %d -q -f none -o %s "
+                      "/covtypes/%s_%s_init.txt --reg %s --tol 0 -n %d -q -f none -o %s "
                       "--params-out %s", iris ? "iris.csv" : "old_faithful.csv", K, type, name,
-                      type, iters, dir, mine);
+                      type, reg, iters, dir, mine);
         ck_assert_msg(r.rc == 0, "%s", r.err);
         double want[1 + 3 * 21], got[3 * 21], scale = 0.0, l;
         const char *p = strchr(at, '\n') + 1;
@@ -399,17 +400,32 @@ START_TEST(test_fit_covariance_families_agree_with_scikit_learn)
                       em_cov_name(m.type));
         em_gmm_free(&m);
         em_dataset_free(&ds);
-        ck_assert_msg(w <= 1e-12, "%s, %s, %d iterations: largest relative difference %.3g", name,
-                      type, iters, w);
+        ck_assert_msg(w <= 1e-12, "%s: %s, %s, %d iterations: largest relative difference %.3g",
+                      who, name, type, iters, w);
         worst[iris][t] = fmax(worst[iris][t], w);
         blocks++;
     }
     ck_assert_uint_eq(blocks, 2 * EM_COV_TYPES * 3);
     for (int s = 0; s < 2; s++)
         for (int t = 0; t < EM_COV_TYPES; t++)
-            printf("covariance %-9s on %-8s against scikit-learn: largest relative difference "
-                   "%.2g (1, 10, 100 iterations)\n", em_cov_name((em_cov_type)t),
-                   s ? "iris" : "faithful", worst[s][t]);
+            printf("covariance %-9s on %-8s against %s: largest relative difference %.2g "
+                   "(1, 10, 100 iterations, or fewer where its own rule stops)\n",
+                   em_cov_name((em_cov_type)t), s ? "iris" : "faithful", who, worst[s][t]);
+}
+
+/* scikit-learn 1.2.1's GaussianMixture(covariance_type=...), reg_covar =
+ * --reg = 1e-6 (tests/sklearn/make_covtypes.py). */
+START_TEST(test_fit_covariance_families_agree_with_scikit_learn)
+{
+    families_against("sklearn_covtypes.txt", "1e-6", "scikit-learn");
+}
+END_TEST
+
+/* R's mclust 6.0.0, VVV, VVI, EEE and VII, with no prior: --reg 0
+ * (tests/mclust/make_mclust.R). */
+START_TEST(test_fit_covariance_families_agree_with_mclust)
+{
+    families_against("mclust_covtypes.txt", "0", "mclust");
 }
 END_TEST
 
@@ -445,6 +461,7 @@ Suite *emlab_suite(void)
     tcase_add_test(tc, test_fit_agrees_with_scikit_learn_on_old_faithful);
     tcase_add_test(tc, test_fit_agrees_with_scikit_learn_on_iris);
     tcase_add_test(tc, test_fit_covariance_families_agree_with_scikit_learn);
+    tcase_add_test(tc, test_fit_covariance_families_agree_with_mclust);
     suite_add_tcase(s, tc);
     return s;
 }
