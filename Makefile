@@ -362,7 +362,13 @@ compare-sklearn: all
 $(BUILD)/bench: tests/bench/bench.c $(LIB) $(HEADERS)
 	$(CC) $(ALL_CFLAGS) $< $(LIB) $(LDLIBS) -o $@
 
+# VLFeat's vl_gmm, the diagonal yardstick (Debian's libvlfeat-dev)
+$(BUILD)/vlfeat_bench: tests/bench/vlfeat_bench.c $(LIB) $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $< $(LIB) -lvl $(LDLIBS) -o $@
+
 bench: $(BUILD)/bench
+	$(call ensure,/usr/lib/python3/dist-packages/sklearn/__init__.py:python3-sklearn /usr/include/vl/gmm.h:libvlfeat-dev)
+	@$(MAKE) -s --no-print-directory $(BUILD)/vlfeat_bench
 	@sh tests/bench/run.sh $(BUILD)
 
 # --- fuzzing the readers (libFuzzer, clang, ASan + UBSan) -------------------------

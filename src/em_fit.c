@@ -29,8 +29,29 @@ static em_status check_inputs(const em_gmm *m, const double *x, size_t n, em_res
 typedef struct {
     em_gmm last_good; /* theta_{t-1}, restored if step t fails          */
     double *resp;     /* gamma, n x K                                   */
+    int resp_fresh;   /* resp holds the last E-step's gamma             */
     em_stats stats;   /* what the last E-step gathered for the M-step   */
 } fit_work;
+
+/* The E-step of an iteration. gamma is written only when someone reads it
+ * (an observer): the M-step needs only the statistics, and n x K numbers
+ * less to write is a good part of an iteration's time. */
+static em_status e_step(const em_gmm *m, const double *x, size_t n, const em_options *opt,
+                        fit_work *w, double *l, size_t *bad_k)
+{
+    w->resp_fresh = opt->observer != NULL;
+    return em_estep(m, x, n, w->resp_fresh ? w->resp : NULL, l, &w->stats, bad_k);
+}
+
+/* gamma of m, when it was not written (the same numbers, computed again). */
+static em_status fresh_resp(const em_gmm *m, const double *x, size_t n, fit_work *w,
+                            size_t *bad_k)
+{
+    if (w->resp_fresh)
+        return EM_OK;
+    w->resp_fresh = 1;
+    return em_estep(m, x, n, w->resp, NULL, NULL, bad_k);
+}
 
 static void work_free(fit_work *w, double *caller_resp)
 {
@@ -66,13 +87,15 @@ static em_status iterate(em_gmm *m, const double *x, size_t n, const em_options 
 {
     em_gmm_copy(&w->last_good, m);
     em_mstep_info info;
-    em_status st = em_fit_m_step(m, x, n, w->resp, &w->stats, opt, &info);
+    em_status st = any_empty(&w->stats) ? fresh_resp(m, x, n, w, &res->bad_k) : EM_OK;
+    if (st == EM_OK)
+        st = em_fit_m_step(m, x, n, w->resp, &w->stats, opt, &info);
     if (st == EM_OK && info.n_empty) {
         res->n_empty += info.n_empty;
         res->last_empty = info.first_empty;
     }
     if (st == EM_OK)
-        st = em_estep(m, x, n, w->resp, l, &w->stats, &res->bad_k);
+        st = e_step(m, x, n, opt, w, l, &res->bad_k);
     if (st)
         em_gmm_copy(m, &w->last_good);
     return st;
@@ -94,7 +117,7 @@ em_status em_fit(em_gmm *m, const double *x, size_t n, const em_options *opt,
         return EM_ENOMEM;
     }
     double l;
-    st = em_estep(m, x, n, w.resp, &l, &w.stats, &res->bad_k);
+    st = e_step(m, x, n, opt, &w, &l, &res->bad_k);
     if (st == EM_OK) {
         res->history[0] = res->loglik = l;
         int stop = opt->observer && opt->observer(0, m, w.resp, l, opt->observer_ctx);
@@ -111,6 +134,10 @@ em_status em_fit(em_gmm *m, const double *x, size_t n, const em_options *opt,
                 stop = 1;
             }
         }
+    }
+    if (resp && !w.resp_fresh) { /* the caller's gamma, of the model m holds */
+        em_status again = fresh_resp(m, x, n, &w, &res->bad_k);
+        st = st ? st : again;
     }
     work_free(&w, resp);
     return st;

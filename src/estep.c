@@ -59,6 +59,8 @@ typedef struct {
     double *L;    /* K x d x d, its diagonal replaced by 1 / L_jj (a product is
                    * cheaper than a quotient, in the innermost loop) */
     double *c;    /* K */
+    int diagonal; /* diag or spherical: L and the scatter are diagonal, and
+                   * the work off the diagonal (all zeros) is skipped */
 } prepared;
 
 static em_status prepare(const em_gmm *m, prepared *p, size_t *bad_k)
@@ -67,6 +69,7 @@ static em_status prepare(const em_gmm *m, prepared *p, size_t *bad_k)
     p->K = K;
     p->d = d;
     p->mu = m->mean;
+    p->diagonal = m->type == EM_COV_DIAG || m->type == EM_COV_SPHERICAL;
     p->L = malloc(K * d * d * sizeof *p->L);
     p->c = malloc(K * sizeof *p->c);
     if (!p->L || !p->c)
@@ -146,7 +149,7 @@ EM_INLINE void log_joint_chunk(const prepared *p, const double *restrict x, size
 #pragma omp simd
             for (size_t i = 0; i < m; i++)
                 yj[i] = x[j * CHUNK + i] - muj;
-            for (size_t l = 0; l < j; l++) {
+            for (size_t l = 0; l < (p->diagonal ? 0 : j); l++) {
                 const double *restrict yl = y + l * CHUNK;
                 double Ljl = L[j * d + l];
 #pragma omp simd
@@ -248,8 +251,8 @@ static int block(const prepared *p, const double *x, size_t from, size_t to, dou
                     nk[q] += gk[i + q];
             for (size_t q = 0; q < LANES; q++)
                 acc[(1 + k) * LANES + q] += nk[q];
-            for (size_t j = 0; j < d; j++)
-                for (size_t l = 0; l <= j; l++) {
+            for (size_t j = 0; j < d; j++) /* S_k: its diagonal alone when diagonal */
+                for (size_t l = p->diagonal ? j : 0; l <= j; l++) {
                     double sj[LANES] = {0}, sjl[LANES] = {0}, muj = mu[j], mul = mu[l];
                     const double *restrict xj = xt + j * CHUNK, *restrict xl = xt + l * CHUNK;
                     for (size_t i = 0; i < mp; i += LANES)
@@ -261,7 +264,7 @@ static int block(const prepared *p, const double *x, size_t from, size_t to, dou
                     double *restrict accs = acc + (1 + K + k * d + j) * LANES;
                     double *restrict accS = acc + (1 + K + K * d + (k * d + j) * d + l) * LANES;
                     for (size_t q = 0; q < LANES; q++) {
-                        if (l == 0)
+                        if (l == (p->diagonal ? j : 0)) /* s_kj, once */
                             accs[q] += sj[q];
                         accS[q] += sjl[q];
                     }
