@@ -105,21 +105,19 @@ EM_INLINE double exp_nonpositive(double x)
     x = x > -708.0 ? x : -708.0;
     double t = x * 1.4426950408889634074 + shifter, n = t - shifter;
     double r = (x - n * ln2_hi) - n * ln2_lo;
-    /* Horner: sum_{c <= 13} r^c / c! = 1 + r (1 + r (1/2 + r (1/6 + ...))) */
-    double p = 1.0 / 6227020800.0;
-    p = p * r + 1.0 / 479001600.0;
-    p = p * r + 1.0 / 39916800.0;
-    p = p * r + 1.0 / 3628800.0;
-    p = p * r + 1.0 / 362880.0;
-    p = p * r + 1.0 / 40320.0;
-    p = p * r + 1.0 / 5040.0;
-    p = p * r + 1.0 / 720.0;
-    p = p * r + 1.0 / 120.0;
-    p = p * r + 1.0 / 24.0;
-    p = p * r + 1.0 / 6.0;
-    p = p * r + 0.5;
-    p = p * r + 1.0;
-    p = p * r + 1.0;
+    /* sum_{c <= 13} r^c / c! by Estrin's scheme: pairs c_i + c_{i+1} r,
+     * joined by r^2, r^4 and r^8, so that the chain of dependent operations
+     * is 5 long instead of Horner's 13 and the vector units stay busy
+     * (within 2 ulp of exp, as Horner's is within 1; measured on 2 * 10^7
+     * points of [-708, 0]) */
+    double r2 = r * r, r4 = r2 * r2, r8 = r4 * r4;
+    double p01 = 1.0 + r, p23 = 0.5 + r * (1.0 / 6.0);
+    double p45 = 1.0 / 24.0 + r * (1.0 / 120.0), p67 = 1.0 / 720.0 + r * (1.0 / 5040.0);
+    double p89 = 1.0 / 40320.0 + r * (1.0 / 362880.0);
+    double p1011 = 1.0 / 3628800.0 + r * (1.0 / 39916800.0);
+    double p1213 = 1.0 / 479001600.0 + r * (1.0 / 6227020800.0);
+    double q0 = p01 + r2 * p23, q1 = p45 + r2 * p67, q2 = p89 + r2 * p1011;
+    double p = (q0 + r4 * q1) + r8 * (q2 + r4 * p1213);
     uint64_t bits;
     memcpy(&bits, &t, sizeof bits);
     bits = (bits + (uint64_t)(1023 - 2251799813685248LL)) << 52; /* low bits hold n + 2^51 */
@@ -139,9 +137,10 @@ EM_INLINE void log_joint_chunk(const prepared *p, const double *restrict x, size
     size_t K = p->K, d = p->d;
     for (size_t k = 0; k < K; k++) {
         const double *L = p->L + k * d * d, *mu = p->mu + k * d;
-        double *restrict ak = a + k * CHUNK;
+        double *restrict ak = a + k * CHUNK, ck = p->c[k];
+#pragma omp simd
         for (size_t i = 0; i < m; i++)
-            ak[i] = p->c[k];
+            ak[i] = ck;
         /* forward substitution, a row of L at a time, every point at once:
          * y_j = (x_j - mu_j - sum_{l<j} L_jl y_l) / L_jj, and a -= y_j^2 / 2 */
         for (size_t j = 0; j < d; j++) {
@@ -204,9 +203,12 @@ static int block(const prepared *p, const double *x, size_t from, size_t to, dou
             top[i] = a[i];
             sum[i] = 0.0;
         }
-        for (size_t k = 1; k < K; k++)
+        for (size_t k = 1; k < K; k++) {
+            const double *restrict ak = a + k * CHUNK;
+#pragma omp simd
             for (size_t i = 0; i < m; i++)
-                top[i] = a[k * CHUNK + i] > top[i] ? a[k * CHUNK + i] : top[i];
+                top[i] = ak[i] > top[i] ? ak[i] : top[i];
+        }
         for (size_t i = 0; i < m; i++)
             if (!isfinite(top[i]))
                 return 0; /* zero density everywhere, or a NaN */
@@ -224,14 +226,16 @@ static int block(const prepared *p, const double *x, size_t from, size_t to, dou
         /* log p(x_i) = top_i + log sum_i. Each sum_i lies in [1, K], so the
          * product of 16 of them cannot overflow (for K < 10^19): one log for
          * 16 points instead of 16. */
+        double l = part[0]; /* in a register: the same additions, in the same order */
         for (size_t i = 0; i < m; i += 16) {
             double prod = 1.0;
             for (size_t q = i; q < m && q < i + 16; q++) {
-                part[0] += top[q];
+                l += top[q];
                 prod *= sum[q];
             }
-            part[0] += log(prod);
+            l += log(prod);
         }
+        part[0] = l;
 #pragma omp simd
         for (size_t i = 0; i < m; i++)
             sum[i] = 1.0 / sum[i];
@@ -263,11 +267,13 @@ static int block(const prepared *p, const double *x, size_t from, size_t to, dou
                         }
                     double *restrict accs = acc + (1 + K + k * d + j) * LANES;
                     double *restrict accS = acc + (1 + K + K * d + (k * d + j) * d + l) * LANES;
-                    for (size_t q = 0; q < LANES; q++) {
-                        if (l == (p->diagonal ? j : 0)) /* s_kj, once */
+                    if (l == (p->diagonal ? j : 0)) /* s_kj, once */
+#pragma omp simd
+                        for (size_t q = 0; q < LANES; q++)
                             accs[q] += sj[q];
+#pragma omp simd
+                    for (size_t q = 0; q < LANES; q++)
                         accS[q] += sjl[q];
-                    }
                 }
         }
         if (resp) /* row by row: the stores run through memory in order */
