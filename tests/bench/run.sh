@@ -61,7 +61,7 @@ for spec in "full 1000000 2 5" "diag 1000000 2 5" "tied 1000000 2 5" "spherical 
     ms=$("$b/bench" em $2 $it "$dir" $1 $3 $4 | awk '{print $4}')
     sk=-; ratio=-; vms=-; vratio=-
     if [ $have_sklearn = yes ]; then
-        sk=$("$py" "$(dirname "$0")/sklearn_bench.py" "$dir" 3 | awk '{print $2}')
+        sk=$("$py" "$(dirname "$0")/sklearn_bench.py" "$dir" $it | awk '{print $2}')
         ratio=$(awk -v a="$sk" -v b="$ms" 'BEGIN { printf "%.1f", a / b }')
     fi
     if [ $1 = diag ] && [ $vl = yes ]; then
