@@ -74,17 +74,22 @@ static em_status prepare(const em_gmm *m, prepared *p, size_t *bad_k)
     p->c = malloc(K * sizeof *p->c);
     if (!p->L || !p->c)
         return EM_ENOMEM;
+    double logdet = 0.0;
     for (size_t k = 0; k < K; k++) {
         double *L = p->L + k * d * d;
-        if (em_cholesky(d, m->cov + k * d * d, L)) {
-            if (bad_k)
-                *bad_k = k;
-            return EM_ESINGULAR;
+        if (m->type == EM_COV_TIED && k > 0) { /* one Sigma: factored once */
+            memcpy(L, p->L, d * d * sizeof *L); /* its diagonal already inverted */
+        } else {
+            if (em_cholesky(d, m->cov + k * d * d, L)) {
+                if (bad_k)
+                    *bad_k = k;
+                return EM_ESINGULAR;
+            }
+            logdet = em_chol_logdet(d, L);
+            for (size_t j = 0; j < d; j++)
+                L[j * d + j] = 1.0 / L[j * d + j];
         }
-        p->c[k] = log(m->weight[k]) - 0.5 * ((double)d * 1.8378770664093454836 +
-                                             em_chol_logdet(d, L));
-        for (size_t j = 0; j < d; j++)
-            L[j * d + j] = 1.0 / L[j * d + j];
+        p->c[k] = log(m->weight[k]) - 0.5 * ((double)d * 1.8378770664093454836 + logdet);
     }
     return EM_OK;
 }
