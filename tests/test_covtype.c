@@ -186,6 +186,11 @@ START_TEST(test_cov_sample_draws_from_the_family)
     ck_assert_msg(r.rc == 0, "%s", r.err);
     r = emlab("sample -p %s --covariance diag -n 3", path_in(dir, "p.txt"));
     expect_cli_error(r, 1, "holds a full mixture, not a diag one");
+    r = emlab("resp %s -p %s --covariance tied", path_in(dir, "x.txt"), path_in(dir, "p.txt"));
+    expect_cli_error(r, 1, "holds a full mixture, not a tied one");
+    r = emlab("resp " EMLAB_TEST_DATA "/iris.csv -p " EMLAB_TEST_DATA
+              "/covtypes/iris_tied_init.txt -c tied");
+    ck_assert_msg(r.rc == 0, "%s", r.err);
 }
 END_TEST
 

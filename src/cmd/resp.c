@@ -17,6 +17,7 @@ static void usage(FILE *f)
         "\n"
         "  -p, --params FILE   the mixture (weight, means, covariance a line)\n"
         "  -P, --precision P   decimals (default 6)\n"
+        "  -c, --covariance T  check that FILE's family is T (full, diag, tied, spherical)\n"
         "  -h, --help          this text\n");
 }
 
@@ -24,16 +25,24 @@ int cmd_resp(int argc, char **argv)
 {
     static const struct option longs[] = {
         {"params", required_argument, 0, 'p'}, {"precision", required_argument, 0, 'P'},
-        {"help", no_argument, 0, 'h'}, {0, 0, 0, 0}};
+        {"help", no_argument, 0, 'h'}, {"covariance", required_argument, 0, 'c'},
+        {0, 0, 0, 0}};
     const char *params = NULL;
     size_t precision = 6;
-    int c, bad = 0;
+    int c, bad = 0, cov_given = 0;
+    em_cov_type type = EM_COV_FULL;
     opterr = 0;
     optind = 1;
-    while (!bad && (c = getopt_long(argc, argv, ":p:P:h", longs, NULL)) != -1) {
+    while (!bad && (c = getopt_long(argc, argv, ":p:P:c:h", longs, NULL)) != -1) {
         switch (c) {
         case 'p': params = optarg; break;
         case 'P': bad = parse_count(SUB, "--precision", optarg, 0, &precision); break;
+        case 'c':
+            cov_given = 1;
+            if (em_cov_parse(optarg, &type))
+                bad = fail(SUB, -1, "--covariance is full, diag, tied or spherical, not '%s'",
+                           optarg);
+            break;
         case 'h': usage(stdout); return EXIT_OK;
         case ':': bad = fail(SUB, -1, "%s needs a value (see emlab resp --help)", argv[optind - 1]); break;
         default: bad = fail(SUB, -1, "unknown option '%s' (see emlab resp --help)", argv[optind - 1]);
@@ -57,7 +66,10 @@ int cmd_resp(int argc, char **argv)
     }
     int rc = EXIT_OK;
     double *resp = malloc(ds.n * m.K * sizeof *resp);
-    if (m.d != ds.d)
+    if (cov_given && m.type != type)
+        rc = fail(SUB, EXIT_RUNTIME, "%s holds a %s mixture, not a %s one", params,
+                  em_cov_name(m.type), em_cov_name(type));
+    else if (m.d != ds.d)
         rc = fail(SUB, EXIT_RUNTIME, "%s has d = %zu, but %s describes d = %zu", argv[optind],
                   ds.d, params, m.d);
     else if (!resp)
