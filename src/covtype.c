@@ -97,13 +97,16 @@ static int close(double a, double b)
 em_status em_cov_check(const struct em_gmm *m, size_t *bad_k)
 {
     size_t d = m->d, dd = d * d;
+    double scale = 0.0; /* tied: entries compared on the first matrix's scale */
+    for (size_t v = 0; v < dd; v++)
+        scale = fmax(scale, fabs(m->cov[v]));
     for (size_t k = 0; k < m->K; k++) {
         const double *S = m->cov + k * dd;
         int in = 1;
         for (size_t j = 0; j < d && in; j++)
             for (size_t l = 0; l < d && in; l++) {
                 if (m->type == EM_COV_TIED)
-                    in = close(S[j * d + l], m->cov[j * d + l]);
+                    in = fabs(S[j * d + l] - m->cov[j * d + l]) <= 1e-12 * scale;
                 else if (m->type != EM_COV_FULL && j != l)
                     in = S[j * d + l] == 0.0;
                 else if (m->type == EM_COV_SPHERICAL && j == l)

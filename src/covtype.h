@@ -56,8 +56,9 @@ struct em_gmm;
  * No floor is added. Can't fail. */
 void em_cov_restrict(struct em_gmm *m, const double *N);
 
-/* Is every covariance of m in m's family (zeros off the diagonal, one
- * variance, one matrix), to 1e-12 relative? Returns EM_OK or EM_EINVAL
+/* Is every covariance of m in m's family: exact zeros off the diagonal
+ * (diag, spherical), one variance to 1e-12 relative (spherical), the first
+ * matrix to 1e-12 of its largest entry (tied)? Returns EM_OK or EM_EINVAL
  * with *bad_k (if not NULL) the first component outside it. */
 em_status em_cov_check(const struct em_gmm *m, size_t *bad_k);
 

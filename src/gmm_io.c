@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "gmm.h"
 #include "linalg.h"
 #include "table.h"
@@ -96,45 +97,44 @@ static em_status table_to_gmm(const em_table *t, em_gmm *m, const char *path, ch
     return EM_OK;
 }
 
-/* The family a parameter file names on a comment line "# covariance:
- * TYPE" (full if none), and that line's number. Returns EM_EPARSE with
- * "path:line: ..." for a name it does not know. */
-static em_status read_family(const char *path, em_cov_type *type, size_t *at, char *err,
-                             size_t errlen)
+/* The family the file names on a comment line "# covariance: TYPE" (full
+ * if none) and that line's number. Returns EM_EPARSE with "path:line: ..."
+ * for a name it does not know or a second such line. */
+static em_status family_of(const em_table *t, const char *path, em_cov_type *type, size_t *at,
+                           char *err, size_t errlen)
 {
     *type = EM_COV_FULL;
     *at = 0;
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return EM_OK; /* em_table_read says why */
-    char line[256], name[64];
-    em_status st = EM_OK;
-    for (size_t no = 1; st == EM_OK && fgets(line, sizeof line, f); no++)
-        if (sscanf(line, "# covariance: %63s", name) == 1) {
-            *at = no;
-            if (em_cov_parse(name, type)) {
-                em_errorf(err, errlen, path, no, "covariance type '%s': it is full, diag, tied "
-                          "or spherical", name);
-                st = EM_EPARSE;
-            }
+    for (size_t k = 0; k < t->n_keys; k++) {
+        const em_table_key *key = &t->keys[k];
+        if (strcasecmp(key->key, "covariance") != 0)
+            continue;
+        if (*at) {
+            em_errorf(err, errlen, path, key->line, "a second '# covariance:' line (line %zu "
+                      "named the family already)", *at);
+            return EM_EPARSE;
         }
-    fclose(f);
-    return st;
+        *at = key->line;
+        if (em_cov_parse(key->value, type)) {
+            em_errorf(err, errlen, path, key->line, "covariance type '%s': it is full, diag, "
+                      "tied or spherical", key->value);
+            return EM_EPARSE;
+        }
+    }
+    return EM_OK;
 }
 
 em_status em_gmm_load(const char *path, em_gmm *m, char *err, size_t errlen)
 {
     memset(m, 0, sizeof *m);
-    em_cov_type type;
-    size_t type_line;
-    em_status st = read_family(path, &type, &type_line, err, errlen);
-    if (st)
-        return st;
+    em_cov_type type = EM_COV_FULL;
+    size_t type_line = 0;
     em_table t;
-    st = em_table_read(path, EM_TABLE_LINES, &t, err, errlen);
-    if (st)
-        return st;
-    if (t.rows == 0) {
+    em_status st = em_table_read(path, EM_TABLE_LINES | EM_TABLE_KEYS, &t, err, errlen);
+    if (st == EM_OK)
+        st = family_of(&t, strcmp(path, "-") ? path : "standard input", &type, &type_line, err,
+                       errlen);
+    if (st == EM_OK && t.rows == 0) {
         em_errorf(err, errlen, path, 0, "no components (the file is empty or has only comments)");
         st = EM_EPARSE;
     }
@@ -148,6 +148,9 @@ em_status em_gmm_load(const char *path, em_gmm *m, char *err, size_t errlen)
                   "a multiple of the identity", type_line, em_cov_name(type));
         st = EM_EINVAL;
     }
+    if (st == EM_OK && type == EM_COV_TIED) /* one Sigma, to the last bit */
+        for (size_t k = 1; k < m->K; k++)
+            memcpy(m->cov + k * m->d * m->d, m->cov, m->d * m->d * sizeof *m->cov);
     if (st == EM_ENOMEM)
         em_errorf(err, errlen, path, 0, "out of memory");
     if (st)

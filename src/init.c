@@ -18,8 +18,10 @@ static em_status data_spread(em_gmm *m, const double *x, size_t n)
             memcpy(m->cov + k * dd, m->cov, dd * sizeof *m->cov);
         m->weight[k] = 1.0 / (double)K;
     }
-    if (st == EM_OK) /* no spread in some direction (all points equal, say) */
+    if (st == EM_OK) { /* no spread in some direction (all points equal, say)... */
+        em_cov_restrict(m, NULL); /* ...that the family keeps (covtype.h) */
         st = em_cholesky(d, m->cov, L);
+    }
     free(mu);
     free(L);
     return st;

@@ -1,5 +1,6 @@
 /* table.c — the one reader of number tables (data and parameter files). */
 #define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -18,6 +19,11 @@ void em_table_free(em_table *t)
     free(t->names);
     free(t->v);
     free(t->line);
+    for (size_t k = 0; k < t->n_keys; k++) {
+        free(t->keys[k].key);
+        free(t->keys[k].value);
+    }
+    free(t->keys);
     memset(t, 0, sizeof *t);
 }
 
@@ -204,6 +210,47 @@ static em_status read_file(const char *path, const char *name, lines *L, char *e
     return EM_OK;
 }
 
+/* The comment lines "# KEY: VALUE" (KEY letters, digits, '_' or '-';
+ * spaces allowed around each part), read from the same bytes as the rows,
+ * before they are cut at their comments. Returns EM_ENOMEM or EM_OK. */
+static em_status collect_keys(const lines *L, em_table *t)
+{
+    for (size_t i = 0; i < L->n_lines; i++) {
+        const char *s = L->text + L->start[i], *end = s + (L->start[i + 1] - L->start[i] - 1);
+        while (s < end && (*s == ' ' || *s == '\t'))
+            s++;
+        if (s == end || *s++ != '#')
+            continue;
+        while (s < end && (*s == ' ' || *s == '\t'))
+            s++;
+        const char *key = s;
+        while (s < end && (isalnum((unsigned char)*s) || *s == '_' || *s == '-'))
+            s++;
+        const char *key_end = s;
+        while (s < end && (*s == ' ' || *s == '\t'))
+            s++;
+        if (key_end == key || s == end || *s != ':')
+            continue;
+        const char *value = s + 1, *value_end = end;
+        while (value < value_end && (*value == ' ' || *value == '\t'))
+            value++;
+        while (value_end > value && strchr(" \t\r", value_end[-1]))
+            value_end--;
+        em_table_key *grown = realloc(t->keys, (t->n_keys + 1) * sizeof *grown);
+        if (!grown)
+            return EM_ENOMEM;
+        t->keys = grown;
+        em_table_key *k = &t->keys[t->n_keys];
+        k->key = strndup(key, (size_t)(key_end - key));
+        k->value = strndup(value, (size_t)(value_end - value));
+        k->line = i + 1;
+        t->n_keys++;
+        if (!k->key || !k->value)
+            return EM_ENOMEM;
+    }
+    return EM_OK;
+}
+
 /* Line i as a string without its comment, or NULL when nothing is left
  * of it; *nul set when the line holds a NUL byte (not a text file). */
 static char *content(lines *L, size_t i, int *nul)
@@ -379,6 +426,8 @@ em_status em_table_read(const char *path, unsigned flags, em_table *t, char *err
     const char *name = strcmp(path, "-") == 0 ? "standard input" : path; /* in messages */
     em_status st = read_file(path, name, &L, err, errlen);
     path = name;
+    if (st == EM_OK && (flags & EM_TABLE_KEYS))
+        st = collect_keys(&L, t);
     if (st == EM_OK)
         st = prologue(&L, path, flags, t, &first, err, errlen);
     if (st == EM_OK && first < L.n_lines) {

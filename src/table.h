@@ -10,16 +10,25 @@
 #include <stddef.h>
 #include "status.h"
 
+/* A comment line "# KEY: VALUE", KEY one word (EM_TABLE_KEYS only). */
+typedef struct em_table_key {
+    char *key, *value;  /* without the spaces around them */
+    size_t line;        /* its line in the file          */
+} em_table_key;
+
 typedef struct em_table {
     size_t rows, cols;
     double *v;      /* rows x cols, row-major                          */
     char **names;   /* cols column names from a header line, or NULL   */
     size_t *line;   /* the file line of each row (EM_TABLE_LINES only) */
+    em_table_key *keys; /* the "# KEY: VALUE" comments, in order        */
+    size_t n_keys;
 } em_table;
 
 enum {
     EM_TABLE_HEADER = 1, /* the first line may be column names (no field a number) */
-    EM_TABLE_LINES = 2   /* remember each row's line number, for messages */
+    EM_TABLE_LINES = 2,  /* remember each row's line number, for messages */
+    EM_TABLE_KEYS = 4    /* keep the "# KEY: VALUE" comment lines (keys)  */
 };
 
 /* Read path into t. Returns EM_OK (possibly with 0 rows), or EM_EIO,

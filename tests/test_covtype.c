@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "emlab_test.h"
+#include "figure_util.h"
 #include "estep.h"
 
 /* scikit-learn's GaussianMixture._n_parameters for d = 4, K = 3: full 44,
@@ -194,6 +195,67 @@ START_TEST(test_cov_sample_draws_from_the_family)
 }
 END_TEST
 
+/* What the hostile review found in the family line, each held here: it is
+ * read from the same stream as the numbers (standard input too), on lines
+ * of any length, strictly (no empty name, no trailing words, not twice);
+ * a tied file's matrices are compared on their scale and made one. */
+START_TEST(test_cov_family_lines_are_read_strictly)
+{
+    const char *dir = make_tmpdir(), *out, *err;
+    int rc = shell(&out, &err, "cat %s | %s/emlab fit %s -k 2 -i - -q -f none -o %s",
+                   EMLAB_TEST_DATA "/covtypes/faithful_tied_init.txt", EMLAB_BUILD,
+                   EMLAB_TEST_DATA "/old_faithful.csv", path_in(dir, "o"));
+    ck_assert_msg(rc == 0, "%s", err);
+    ck_assert_ptr_nonnull(strstr(out, "covariances tied"));
+    char err2[256];
+    em_gmm m;
+    char longline[700];
+    memset(longline, 'x', sizeof longline);
+    memcpy(longline, "# ", 2);
+    longline[sizeof longline - 1] = '\0';
+    const char *hidden = write_file(dir, "long.txt", keep(em_str_printf(
+        "%s# covariance: diag\n0.5 2 55 0.5 0.2 0.2 50\n0.5 4.5 80 0.5 0.2 0.2 50\n", longline)));
+    ck_assert_int_eq(em_gmm_load(hidden, &m, err2, sizeof err2), EM_OK);
+    ck_assert_int_eq(m.type, EM_COV_FULL); /* inside a comment: not a family line */
+    em_gmm_free(&m);
+    static const char *const bad[][2] = {
+        {"# covariance:\n0.5 0 1\n0.5 1 1\n", ":1: covariance type ''"},
+        {"# covariance: diag extra\n0.5 0 1\n0.5 1 1\n", ":1: covariance type 'diag extra'"},
+        {"# covariance: diag\n# covariance: tied\n0.5 0 1\n0.5 1 1\n",
+         ":2: a second '# covariance:' line (line 1 named"},
+        {"# covariance: DIAG\n0.5 0 1\n0.5 1 1\n", ":1: covariance type 'DIAG'"}};
+    for (size_t b = 0; b < 4; b++) {
+        const char *f = write_file(dir, "bad.txt", bad[b][0]);
+        ck_assert_int_ne(em_gmm_load(f, &m, err2, sizeof err2), EM_OK);
+        ck_assert_msg(strstr(err2, bad[b][1]) != NULL, "%s: %s", bad[b][0], err2);
+    }
+    const char *indented = write_file(dir, "ind.txt", "   # Covariance: tied\n0.5 0 1\n0.5 1 1\n");
+    ck_assert_int_eq(em_gmm_load(indented, &m, err2, sizeof err2), EM_OK);
+    ck_assert_int_eq(m.type, EM_COV_TIED);
+    em_gmm_free(&m);
+    /* tied: rounding noise off the diagonal, on the matrix's scale, is one matrix */
+    const char *noisy = write_file(dir, "noisy.txt", "# covariance: tied\n"
+                                   "0.5 2 55 0.5 2.7e-17 2.7e-17 50\n0.5 4.5 80 0.5 -1.3e-17 -1.3e-17 50\n");
+    ck_assert_int_eq(em_gmm_load(noisy, &m, err2, sizeof err2), EM_OK);
+    ck_assert(memcmp(m.cov, m.cov + 4, 4 * sizeof *m.cov) == 0);
+    em_gmm_free(&m);
+}
+END_TEST
+
+/* A spherical or diagonal start needs spread only where its family keeps
+ * it: a constant column is no obstacle to a spherical fit with --reg 0. */
+START_TEST(test_cov_spherical_start_with_a_constant_column)
+{
+    const char *dir = make_tmpdir();
+    const char *data = write_file(dir, "c.txt", "3.6 79 7\n1.8 54 7\n3.3 74 7\n2.3 62 7\n"
+                                  "4.5 85 7\n2.9 55 7\n4.7 88 7\n3.6 85 7\n");
+    ran r = emlab("fit %s -k 1 -c spherical -r 0 -f none -q -o %s", data, path_in(dir, "o"));
+    ck_assert_msg(r.rc == 0, "%s", r.err);
+    r = emlab("fit %s -k 1 -c diag -r 0 -f none -q -o %s", data, path_in(dir, "o2"));
+    expect_cli_error(r, 1, "no spread in some direction");
+}
+END_TEST
+
 Suite *covtype_suite(void)
 {
     Suite *s = suite_create("covtype");
@@ -205,6 +267,8 @@ Suite *covtype_suite(void)
     tcase_add_test(tc, test_cov_fit_refuses_a_start_of_another_family);
     tcase_add_test(tc, test_cov_select_compares_the_families);
     tcase_add_test(tc, test_cov_sample_draws_from_the_family);
+    tcase_add_test(tc, test_cov_family_lines_are_read_strictly);
+    tcase_add_test(tc, test_cov_spherical_start_with_a_constant_column);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -273,13 +273,19 @@ static size_t find_degenerate(const em_gmm *m, const double *resp, size_t n, dou
 static void warn_degenerate(const fit_args *a, const em_gmm *m, const em_degeneracy *why,
                             const double *N)
 {
+    double need = em_cov_min_points(m->type, m->d); /* d + 1 when full */
     for (size_t k = 0; k < m->K; k++) {
-        char count[32];
-        count_text(N[k], m->d, count, sizeof count);
+        char count[32], rule[64];
+        count_text(N[k], (size_t)need - 1, count, sizeof count);
+        if (m->type == EM_COV_FULL)
+            snprintf(rule, sizeof rule, "d + 1 = %zu", m->d + 1);
+        else
+            snprintf(rule, sizeof rule, "the %g a %s covariance needs", need,
+                     em_cov_name(m->type));
         if (why[k] == EM_FEW_POINTS)
             fprintf(stderr, "emlab fit: warning: component %zu is degenerate: it holds N_%zu = "
-                    "%s points, fewer than d + 1 = %zu, too few to estimate its covariance\n",
-                    k + 1, k + 1, count, m->d + 1);
+                    "%s points, fewer than %s, too few to estimate its covariance\n",
+                    k + 1, k + 1, count, rule);
         else if (why[k] == EM_AT_FLOOR)
             fprintf(stderr, "emlab fit: warning: component %zu is degenerate: its variance in "
                     "some direction is at the floor (--reg %g%s): the data give it no spread "

@@ -73,16 +73,18 @@ static int sound(const row *r)
     return r->ok && r->bad_k == 0;
 }
 
-/* "7, 8": the K of the rows for which keep(row) holds, into buf. */
-static void k_list(const row *rows, size_t n_rows, int (*keep)(const row *), char *buf,
-                   size_t size)
+/* "7, 8": the K of the rows for which keep(row) holds, into buf; with
+ * families, each K named with its own ("diag 2, tied 3"). */
+static void k_list(const row *rows, size_t n_rows, int (*keep)(const row *), int families,
+                   char *buf, size_t size)
 {
     size_t used = 0;
     buf[0] = '\0';
     for (size_t r = 0; r < n_rows; r++)
         if (keep(&rows[r]) && used < size)
-            used += (size_t)snprintf(buf + used, size - used, "%s%zu", used ? ", " : "",
-                                     rows[r].K);
+            used += (size_t)snprintf(buf + used, size - used, "%s%s%s%zu", used ? ", " : "",
+                                     families ? em_cov_name(rows[r].type) : "",
+                                     families ? " " : "", rows[r].K);
 }
 
 static int failed(const row *r)
@@ -177,7 +179,7 @@ static em_status draw(em_figdir *fd, const row *rows, size_t n_rows, size_t best
         {(double)rows[best_bic].K, rows[best_bic].bic, up, "best BIC"},
         {(double)rows[best_aic].K, rows[best_aic].aic, -up, "best AIC"}};
     char left_out[256], title[400];
-    k_list(rows, n_rows, degenerate, left_out, sizeof left_out);
+    k_list(rows, n_rows, degenerate, 0, left_out, sizeof left_out);
     if (left_out[0])
         snprintf(title, sizeof title, "The smallest criterion wins (K = %s: degenerate, "
                  "left out)", left_out);
@@ -323,7 +325,7 @@ int cmd_select(int argc, char **argv)
     for (size_t r = 0; r < n_rows && rc == EXIT_OK; r++)
         print_row(&rows[r], ds.d, families, any && r == best_bic, any && r == best_aic);
     char which[256], advice[160];
-    k_list(rows, n_rows, failed, which, sizeof which);
+    k_list(rows, n_rows, failed, all_types, which, sizeof which);
     floor_advice(spec.em.reg, advice, sizeof advice);
     if (rc == EXIT_OK && which[0])
         fail(SUB, EXIT_RUNTIME, "K = %s: every restart failed (a covariance became singular): "
