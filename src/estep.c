@@ -146,6 +146,17 @@ EM_INLINE void log_joint_chunk(const prepared *p, const double *restrict x, size
 #pragma omp simd
         for (size_t i = 0; i < m; i++)
             ak[i] = ck;
+        if (p->diagonal) { /* L = diag(sigma_kj): a -= (x_j - mu_j)^2 / (2 sigma_kj^2) */
+            for (size_t j = 0; j < d; j++) {
+                double h = 0.5 * L[j * d + j] * L[j * d + j], muj = mu[j];
+#pragma omp simd
+                for (size_t i = 0; i < m; i++) {
+                    double t = x[j * CHUNK + i] - muj;
+                    ak[i] -= h * t * t;
+                }
+            }
+            continue;
+        }
         /* forward substitution, a row of L at a time, every point at once:
          * y_j = (x_j - mu_j - sum_{l<j} L_jl y_l) / L_jj, and a -= y_j^2 / 2 */
         for (size_t j = 0; j < d; j++) {
@@ -153,7 +164,7 @@ EM_INLINE void log_joint_chunk(const prepared *p, const double *restrict x, size
 #pragma omp simd
             for (size_t i = 0; i < m; i++)
                 yj[i] = x[j * CHUNK + i] - muj;
-            for (size_t l = 0; l < (p->diagonal ? 0 : j); l++) {
+            for (size_t l = 0; l < j; l++) {
                 const double *restrict yl = y + l * CHUNK;
                 double Ljl = L[j * d + l];
 #pragma omp simd
