@@ -30,6 +30,8 @@ int fail(const char *sub, int code, const char *fmt, ...)
 int parse_count(const char *sub, const char *opt, const char *s, size_t min, size_t *out);
 int parse_real(const char *sub, const char *opt, const char *s, double min, double *out);
 int parse_seed(const char *sub, const char *s, uint32_t *out);
+/* --covariance TYPE: a family's name; -1 after a usage error. */
+int parse_cov_type(const char *sub, const char *s, em_cov_type *out);
 
 /* Read a data file or a parameter file; on failure print the file:line
  * message and return -1. */

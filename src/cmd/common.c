@@ -103,6 +103,13 @@ void count_text(double N, size_t d, char *buf, size_t size)
     while (digits <= 17 && strtod(buf, NULL) >= (double)d + 1.0);
 }
 
+int parse_cov_type(const char *sub, const char *s, em_cov_type *out)
+{
+    if (em_cov_parse(s, out) == EM_OK)
+        return 0;
+    return fail(sub, -1, "--covariance is full, diag, tied or spherical, not '%s'", s);
+}
+
 void floor_advice(double reg, char *buf, size_t size)
 {
     if (reg > 0.0)

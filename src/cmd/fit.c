@@ -106,9 +106,7 @@ static int parse_args(int argc, char **argv, fit_args *a)
         case 'R': bad = parse_count(SUB, "--restarts", optarg, 1, &a->spec.restarts); break;
         case OPT_FIXED: a->spec.em.fixed_weights = 1; break;
         case 'c':
-            if (em_cov_parse(optarg, &a->spec.cov_type))
-                bad = fail(SUB, -1, "--covariance is full, diag, tied or spherical, not '%s'",
-                           optarg);
+            bad = parse_cov_type(SUB, optarg, &a->spec.cov_type);
             a->cov_given = 1;
             break;
         case OPT_STD: a->standardize = 1; break;

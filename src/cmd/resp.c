@@ -39,9 +39,7 @@ int cmd_resp(int argc, char **argv)
         case 'P': bad = parse_count(SUB, "--precision", optarg, 0, &precision); break;
         case 'c':
             cov_given = 1;
-            if (em_cov_parse(optarg, &type))
-                bad = fail(SUB, -1, "--covariance is full, diag, tied or spherical, not '%s'",
-                           optarg);
+            bad = parse_cov_type(SUB, optarg, &type);
             break;
         case 'h': usage(stdout); return EXIT_OK;
         case ':': bad = fail(SUB, -1, "%s needs a value (see emlab resp --help)", argv[optind - 1]); break;

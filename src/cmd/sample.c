@@ -65,9 +65,7 @@ int cmd_sample(int argc, char **argv)
         case 'l': labels = 1; break;
         case 'c':
             cov_given = 1;
-            if (em_cov_parse(optarg, &type))
-                bad = fail(SUB, -1, "--covariance is full, diag, tied or spherical, not '%s'",
-                           optarg);
+            bad = parse_cov_type(SUB, optarg, &type);
             break;
         case 'o': output = strcmp(optarg, "-") == 0 ? NULL : optarg; break; /* -: stdout */
         case 'h': usage(stdout); return EXIT_OK;
