@@ -60,7 +60,7 @@ CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null || echo -lcheck)
 
 .PHONY: all figures check valgrind deps deps-figures install clean workbook exercise \
-        check-exercise hint progress reset watch grade bench-grade gradescope workbook-checks fuzz fuzz-fit deps-fuzz compare-sklearn docs docs-check deps-docs bench lab lab-check deps-lab deps-lab-check
+        check-exercise hint progress reset watch grade bench-grade gradescope workbook-checks fuzz fuzz-fit deps-fuzz compare-sklearn docs docs-check deps-docs bench lab lab-check deps-lab deps-lab-check compare-mclust
 all: $(LIB) $(CHAPTER_BIN) $(TOOL_BIN)
 
 # --- the library ------------------------------------------------------------
@@ -357,6 +357,16 @@ compare-sklearn: all
 	/usr/bin/python3 tests/sklearn/compare.py $(BUILD)/emlab tests/data/iris.csv \
 	    tests/data/init_iris_k3.txt 50 $(BUILD)/sklearn_iris_k3.txt
 	/usr/bin/python3 tests/sklearn/compare_covtypes.py $(BUILD)/emlab $(BUILD)/covtypes
+
+# --- the families against R's mclust: the reference file made again, compared ------
+compare-mclust: all
+	$(call ensure,Rscript:r-base-core /usr/lib/R/site-library/mclust/DESCRIPTION:r-cran-mclust)
+	@mkdir -p $(BUILD)/mclust
+	Rscript tests/mclust/make_mclust.R $(BUILD)/mclust
+	@if cmp -s $(BUILD)/mclust/mclust_covtypes.txt tests/data/covtypes/mclust_covtypes.txt; then \
+	  echo "compare-mclust: mclust gives the committed reference to the last digit"; \
+	else echo "compare-mclust: mclust now differs from tests/data/covtypes/mclust_covtypes.txt:"; \
+	  diff $(BUILD)/mclust/mclust_covtypes.txt tests/data/covtypes/mclust_covtypes.txt | head; fi
 
 # --- speed: make bench ---------------------------------------------------------------
 $(BUILD)/bench: tests/bench/bench.c $(LIB) $(HEADERS)
