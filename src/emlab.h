@@ -21,7 +21,8 @@
  * and render (gnuplot figures, their folder, gnuplot run), histogram (np.histogram's bins), pyfmt (numbers
  * printed as Python and numpy print them), cli (the chapters' command line),
  * degenerate (components the data do not support), commit (outputs that
- * appear whole and together).
+ * appear whole and together), covtype (the covariance families), kmeans
+ * (Lloyd's algorithm, EM's hard limit).
  */
 #ifndef EMLAB_H
 #define EMLAB_H
@@ -42,5 +43,6 @@
 #include "cli.h"
 #include "scale.h"
 #include "degenerate.h"
+#include "kmeans.h"
 
 #endif

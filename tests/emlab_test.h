@@ -34,6 +34,7 @@ Suite *torture_suite(void);
 Suite *docs_suite(void);
 Suite *lab_suite(void);
 Suite *covtype_suite(void);
+Suite *kmeans_suite(void);
 
 /* |got - want| / |want| (absolute when want is 0). */
 double rel_err(double got, double want);
