@@ -58,6 +58,15 @@ em_status em_dataset_write(const char *path, const double *x, size_t n, size_t d
     return em_out_commit(&out, err, errlen);
 }
 
+em_status em_check_magnitude(const double *x, size_t count, double *top)
+{
+    double t = 0.0;
+    for (size_t v = 0; v < count; v++)
+        t = fmax(t, fabs(x[v]));
+    *top = t;
+    return t == 0.0 || (t < 1e150 && t >= 1e-150) ? EM_OK : EM_EINVAL;
+}
+
 em_status em_check_finite(const double *x, size_t count, size_t *where)
 {
     for (size_t i = 0; i < count; i++)

@@ -41,6 +41,12 @@ em_status em_dataset_write(const char *path, const double *x, size_t n, size_t d
 /* Release the points and names; safe on an empty dataset. */
 void em_dataset_free(em_dataset *ds);
 
+/* Can a covariance be made of these values? Their squares, which variances
+ * are made of, must neither overflow nor underflow a double: the largest
+ * |x| below 1e150 and at least 1e-150 (or all zero). Returns EM_OK, or
+ * EM_EINVAL with that largest |x| in *top. Can't fail otherwise. */
+em_status em_check_magnitude(const double *x, size_t count, double *top);
+
 /* Check a raw array for NaN and infinities. Returns EM_OK, or
  * EM_ENONFINITE with *where set to the index of the first bad value. */
 em_status em_check_finite(const double *x, size_t count, size_t *where);

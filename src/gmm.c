@@ -157,13 +157,22 @@ em_status em_gmm_curves_1d(const em_gmm *m, double lo, double hi, size_t npts, d
 {
     if (m->d != 1 || npts < 2)
         return EM_EINVAL;
+    for (size_t g = 0; g < npts; g++)
+        x[g] = lo + (double)g * (hi - lo) / (double)(npts - 1);
+    return em_gmm_density_1d(m, x, npts, comp, mix);
+}
+
+em_status em_gmm_density_1d(const em_gmm *m, const double *x, size_t npts, double *comp,
+                            double *mix)
+{
+    if (m->d != 1)
+        return EM_EINVAL;
     em_gmm_eval ev;
     em_status st = em_gmm_eval_init(&ev, m, NULL);
     if (st)
         return st;
     size_t K = m->K;
     for (size_t g = 0; g < npts; g++) {
-        x[g] = lo + (double)g * (hi - lo) / (double)(npts - 1);
         em_gmm_log_joint(&ev, &x[g], comp + g * K); /* log pi_k N(x_g | k) */
         mix[g] = 0.0;
         for (size_t k = 0; k < K; k++)

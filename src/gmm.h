@@ -74,6 +74,12 @@ em_status em_gmm_log_density(const em_gmm *m, const double *x, size_t n, double 
 em_status em_gmm_curves_1d(const em_gmm *m, double lo, double hi, size_t npts, double *x,
                            double *comp, double *mix);
 
+/* The same at the npts points x, in any order (the lab adds points where a
+ * narrow component peaks). Returns EM_EINVAL (d != 1), EM_ESINGULAR or
+ * EM_ENOMEM. */
+em_status em_gmm_density_1d(const em_gmm *m, const double *x, size_t npts, double *comp,
+                            double *mix);
+
 /* Draw n points, the generative story in two passes, as notebook 002 does:
  * first every hidden label z_i by cumulative weights (n uniforms), then
  * each x_i ~ N(mu_{z_i}, Sigma_{z_i}) (d normals each). Writes x (n x d)

@@ -71,10 +71,8 @@ int load_data(const char *sub, const char *path, em_dataset *ds)
 
 int check_magnitude(const char *sub, const char *path, const em_dataset *ds)
 {
-    double top = 0.0;
-    for (size_t v = 0; v < ds->n * ds->d; v++)
-        top = fmax(top, fabs(ds->x[v]));
-    if (top == 0.0 || (top < 1e150 && top >= 1e-150))
+    double top;
+    if (em_check_magnitude(ds->x, ds->n * ds->d, &top) == EM_OK)
         return 0;
     int e = (int)floor(log10(top));
     fail(sub, EXIT_RUNTIME, "%s: the values are %s %.3g: their squares, which variances are "

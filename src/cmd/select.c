@@ -220,7 +220,7 @@ static em_status draw_families(em_figdir *fd, const row *rows, size_t n_k, size_
     char label[64];
     snprintf(label, sizeof label, "best: %s, K = %zu", em_cov_name(rows[best].type),
              rows[best].K);
-    const em_fig_mark mark = {(double)rows[best].K, rows[best].bic, 0.08 * (hi - lo), label};
+    const em_fig_mark mark = {(double)rows[best].K, rows[best].bic, 0.12 * (hi - lo), label};
     const em_fig_axes axes = {.title = "BIC for each covariance family: the smallest wins",
                               .xlabel = "number of components K", .ylabel = "BIC",
                               .key_pos = "top right", .xtics_step = 1};

@@ -44,10 +44,8 @@ static em_status check_values(em_lab *lab, const char *what, const double *x, si
     size_t bad;
     if (em_check_finite(x, count, &bad))
         return lab_fail(lab, EM_ENONFINITE, "%s: a value is not a finite number", what);
-    double top = 0.0;
-    for (size_t v = 0; v < count; v++)
-        top = fmax(top, fabs(x[v]));
-    if (top != 0.0 && !(top < 1e150 && top >= 1e-150))
+    double top;
+    if (em_check_magnitude(x, count, &top))
         return lab_fail(lab, EM_EINVAL, "%s: the values are as %s as %.3g: their squares do "
                         "not fit in a double; rescale the data", what,
                         top >= 1e150 ? "large" : "small", top);

@@ -2,7 +2,6 @@
  * and the figures agree to the pixel: the points' colours (em_fig_mix, the
  * figures' palette), the ellipses (em_ellipse) and the 1-D curves
  * (em_gmm_curves_1d). */
-#include <math.h>
 #include <string.h>
 #include "figure.h"
 #include "lab_state.h"
@@ -32,19 +31,7 @@ em_status lab_density_1d(const em_lab *lab, const double *x, size_t m, double *c
 {
     if (lab->d != 1 || !lab->theta.K)
         return EM_EINVAL;
-    size_t K = lab->theta.K;
-    em_gmm_eval ev;
-    em_status st = em_gmm_eval_init(&ev, &lab->theta, NULL);
-    if (st)
-        return st;
-    for (size_t g = 0; g < m; g++) { /* a_k = log pi_k + log N(x | mu_k, sigma_k^2) */
-        em_gmm_log_joint(&ev, x + g, comp + g * K);
-        mix[g] = 0.0;
-        for (size_t k = 0; k < K; k++)
-            mix[g] += comp[g * K + k] = exp(comp[g * K + k]);
-    }
-    em_gmm_eval_free(&ev);
-    return EM_OK;
+    return em_gmm_density_1d(&lab->theta, x, m, comp, mix);
 }
 
 em_status lab_curves_1d(const em_lab *lab, double lo, double hi, size_t npts, double *x,
