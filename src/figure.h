@@ -246,6 +246,8 @@ typedef struct {
     size_t max_points;       /* draw every m-th point to keep at most this
                                 many; 0: all                             */
     int bare_in_panel;       /* 1: in a panel, no tics or axis labels    */
+    int hard;                /* 1: k-means' clusters: resp is 0 or 1, no
+                                ellipses, the key says cluster and centre */
     int fig_w, fig_h;        /* pixels; 0: 800 x 750                     */
 } em_fig_2d;
 em_status em_fig_snapshot_2d(em_figdir *fd, const char *name, const double *x, size_t n,

@@ -307,12 +307,15 @@ em_status em_fig_snapshot_2d(em_figdir *fd, const char *name, const double *x, s
         em_fig_set_str(&f, "panel_title", o->panel_title);
     if (o->bare_in_panel)
         em_fig_set_num(&f, "bare_in_panel", 1);
+    if (o->hard)
+        em_fig_set_num(&f, "hard", 1);
     /* the key below: each component, the mean, the two ellipses and the
-     * mixed colour, in two columns; the figure grows to hold it */
-    size_t key_rows = (K + 4 + 1) / 2;
+     * mixed colour (or each cluster and the centre), in two columns; the
+     * figure grows to hold it */
+    size_t key_rows = o->hard ? (K + 1 + 1) / 2 : (K + 4 + 1) / 2;
     em_fig_set_num(&f, "key_rows", (double)key_rows);
     em_fig_set_num(&f, "fig_w", o->fig_w ? o->fig_w : 800);
-    em_fig_set_num(&f, "fig_h", (o->fig_h ? o->fig_h : 750) + 28.0 * (double)(key_rows - 3));
+    em_fig_set_num(&f, "fig_h", (o->fig_h ? o->fig_h : 750) + 28.0 * ((double)key_rows - 3.0));
     return finish(&f, st, err, len);
 }
 

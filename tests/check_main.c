@@ -231,6 +231,7 @@ int main(void)
     srunner_add_suite(sr, lab_suite());
     srunner_add_suite(sr, covtype_suite());
     srunner_add_suite(sr, kmeans_suite());
+    srunner_add_suite(sr, lecture_suite());
     srunner_run_all(sr, CK_NORMAL);
     int failed = srunner_ntests_failed(sr);
     int run = srunner_ntests_run(sr);

@@ -35,6 +35,15 @@ Suite *docs_suite(void);
 Suite *lab_suite(void);
 Suite *covtype_suite(void);
 Suite *kmeans_suite(void);
+Suite *lecture_suite(void);
+
+/* Run build/NAME --format none with args into a fresh folder (*out_dir, if
+ * not NULL); its standard output (kept). test_chapters.c. */
+const char *run_chapter_in(const char *name, const char *args, int *status,
+                           const char **out_dir);
+const char *run_chapter(const char *name, const char *args, int *status);
+/* The chapter's output equals tests/golden/NAME.out byte for byte. */
+const char *expect_golden(const char *name);
 
 /* |got - want| / |want| (absolute when want is 0). */
 double rel_err(double got, double want);

@@ -13,7 +13,7 @@
 
 /* Run build/NAME with args, writing into a fresh folder (*out_dir, if not
  * NULL); returns its standard output (kept). */
-static const char *run_chapter_in(const char *name, const char *args, int *status,
+const char *run_chapter_in(const char *name, const char *args, int *status,
                                   const char **out_dir)
 {
     const char *dir = make_tmpdir();
@@ -25,14 +25,14 @@ static const char *run_chapter_in(const char *name, const char *args, int *statu
     return capture(cmd, status);
 }
 
-static const char *run_chapter(const char *name, const char *args, int *status)
+const char *run_chapter(const char *name, const char *args, int *status)
 {
     return run_chapter_in(name, args, status, NULL);
 }
 
 /* The chapter's output equals tests/golden/NAME.out; on a difference, say
  * where. */
-static const char *expect_golden(const char *name)
+const char *expect_golden(const char *name)
 {
     int status;
     const char *got = run_chapter(name, "", &status);
