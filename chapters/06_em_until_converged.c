@@ -429,7 +429,9 @@ int main(int argc, char **argv)
 /*
  * ## Where next
  *
- * That is the course's last chapter. [The mathematics](math.html) proves
- * what the chapters used; [the workbook](workbook.html) is where you write
- * EM yourself; [the `emlab` command](emlab.html) fits your own data.
+ * That is the last of the notebooks. The lecture goes on:
+ * [chapter 7](07_kmeans_and_em.html) shows k-means as EM with hard
+ * assignments. [The mathematics](math.html) proves what the chapters
+ * used; [the workbook](workbook.html) is where you write EM yourself;
+ * [the `emlab` command](emlab.html) fits your own data.
  */

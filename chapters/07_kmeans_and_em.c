@@ -176,7 +176,7 @@ static void print_kmeans(const lloyd_run *run, const size_t start_at[K])
  * What it prints, first k-means round by round (`changed`: the points
  * that changed cluster in that round's assignment):
  *
- * @output 4
+ * @output 2
  *
  * $J$ falls at every round, and after a few rounds no point moves. Notice
  * the sizes: the true groups have 210 and 90 points, but k-means cuts the
@@ -227,7 +227,7 @@ static void print_em(const em_run *e, const lloyd_run *run)
 }
 
 /*
- * @output 4
+ * @output
  *
  * @figure kmeans_vs_em.png: Left, k-means' clusters with their centres;
  * right, EM's responsibilities with the means and the $1\sigma$ and
@@ -237,8 +237,12 @@ static void print_em(const em_run *e, const lloyd_run *run)
  *
  * @figure rounds.png: k-means round by round: round 0 assigns every point
  * to the nearer starting centre, and each round moves the centres to the
- * means of their clusters. The distortion $J$ against the round is
- * `distortion.png`; the rounds as an animation, `kmeans.gif`.
+ * means of their clusters.
+ *
+ * @figure distortion.png: The distortion $J$ against the round: it falls
+ * at every round, steeply at first, and stops when no point moves.
+ *
+ * @figure kmeans_rounds.gif: The rounds as an animation.
  *
  * ## Shrinking the covariances (PRML 9.3.2)
  *
@@ -323,7 +327,7 @@ static void print_eps(const em_run *e, const lloyd_run *run)
  * most responsible component and k-means' cluster disagree, and how many
  * EM is unsure of:
  *
- * @output 6
+ * @output
  *
  * At $\varepsilon = 1$ the round covariances are far too wide for these
  * blobs and EM is unsure of many points; at $0.1$ fewer; at $0.01$ every
@@ -346,7 +350,7 @@ static void print_eps(const em_run *e, const lloyd_run *run)
  *
  * The k-means figures colour each point by its cluster and mark each
  * centre with a cross: `round_0` ... one per round, `rounds` (the first
- * four side by side), `kmeans.gif`, and `distortion` ($J$ against the
+ * four side by side), `kmeans_rounds.gif`, and `distortion` ($J$ against the
  * round). `kmeans` and `em` are the two halves of `kmeans_vs_em`;
  * `eps_1`, `eps_0.1`, `eps_0.01` the three of `shrinking`. All share one
  * frame, so that they line up. `results.txt` holds every fitted number
@@ -394,7 +398,7 @@ static em_status kmeans_figures(em_figdir *fd, const double *x, const lloyd_run 
         st = em_fig_panel(fd, "rounds", "k-means, round by round", rows, shown < 2 ? 1 : 2, all,
                           shown, 1300, 380 * (int)rows + 60, err, len);
     if (st == EM_OK)
-        st = em_fig_animation(fd, "kmeans", all, run->rounds + 1, 80, 700, 700, err, len);
+        st = em_fig_animation(fd, "kmeans_rounds", all, run->rounds + 1, 80, 700, 700, err, len);
     if (st == EM_OK) {
         const em_fig_curve J = {.y = run->J, .n = run->rounds + 1, .key = "J", .style = 11};
         const em_fig_axes axes = {.title = "k-means: the distortion J falls at every round",
@@ -572,3 +576,10 @@ int main(int argc, char **argv)
     free(run);
     return rc;
 }
+
+/*
+ * ## Where next
+ *
+ * [Chapter 8](08_when_em_goes_wrong.html): when EM goes wrong, and what
+ * to do about it.
+ */

@@ -50,9 +50,13 @@ chapter() { # name: the page's Markdown on stdout
         cat "$out/$1.err" >&2
         return 1
     fi
+    # every figure but the frames of a panel or an animation (the drivers
+    # that load them show them) must be placed
+    frames=$(cd "$out/$1" && sed -n "s/^emlab_frame = .*//; s/^load '\(.*\)\.gp'$/\1.png/p" *.gp 2> /dev/null | sort -u)
     figures=$(cd "$out/$1" && ls *.png *.gif 2> /dev/null | grep -v '^iter_' | sort | tr '\n' ' ')
     awk -f "$here/weave.awk" -v checksum="$(cksum < "$src" | cut -d' ' -f1)" -v source="$src" \
         -v printed="$out/$1.out" -v figdir="$1" -v figures="$figures" \
+        -v frames="$(echo $frames)" \
         -v solutions="$solutions" "$src"
 }
 prev=""

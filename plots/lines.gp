@@ -6,6 +6,7 @@
 #   n_curves (default 1), key_I, style_I (line style of curve I, default I)
 #   title_text, xlabel_text, ylabel_text, xtics_step (e.g. 1 for iterations)
 #   has_marks           1 to draw the 'marks' block
+#   log_y               1 for a logarithmic y axis
 #   key_pos             where the key goes (default 'bottom right')
 title_text = exists("title_text") ? title_text : ''
 xlabel_text = exists("xlabel_text") ? xlabel_text : 'x'
@@ -18,6 +19,8 @@ set title title_text noenhanced
 set xlabel xlabel_text noenhanced
 set ylabel ylabel_text noenhanced
 if (exists("xtics_step")) { set xtics xtics_step }
+if (exists("log_y") && log_y) { set logscale y; set format y label('10^{%T}', '$10^{%T}$') } \
+else { unset logscale y; set format y '% h' }
 key_pos = exists("key_pos") ? key_pos : 'bottom right'
 if (!exists("key_1")) { unset key } else { eval('set key '.key_pos) }
 set autoscale xfix

@@ -107,6 +107,9 @@ em_status em_fig_begin(em_fig *f, em_figdir *fd, const char *name, const char *t
                        char *err, size_t errlen)
 {
     memset(f, 0, sizeof *f);
+    em_status taken = em_name_free(fd, name, err, errlen);
+    if (taken)
+        return taken;
     f->fd = fd;
     f->name = em_str_printf("%s", name);
     f->tmpl = em_str_printf("%s", tmpl);
@@ -203,11 +206,33 @@ void em_fig_abort(em_fig *f)
     fig_release(f);
 }
 
+/* "undefine NAME ..." for the variables of vars ("NAME = VALUE" lines),
+ * so that a frame of a panel leaves none of its own to the next; "" when
+ * there are none. */
+static char *undefine_line(const char *vars)
+{
+    size_t len = 0;
+    char *out = malloc((vars ? strlen(vars) : 0) + 16); /* the names, a space each, fit */
+    for (const char *p = vars; out && p && *p;) {
+        size_t name = strcspn(p, " =\n");
+        len += (size_t)sprintf(out + len, "%s%.*s", len ? " " : "undefine ", (int)name, p);
+        p = strchr(p, '\n');
+        p = p ? p + 1 : NULL;
+    }
+    if (out)
+        out[len] = '\0';
+    return out;
+}
+
 /* The driver of one figure. Alone it owns the output (terminal.gp); as a
- * frame of a panel or an animation (emlab_nested defined) it only draws. */
+ * frame of a panel or an animation (emlab_nested defined) it only draws,
+ * and then forgets its variables. */
 static char *figure_driver(const em_fig *f)
 {
-    return em_str_printf(
+    char *forget = undefine_line(f->vars);
+    if (!forget)
+        return NULL;
+    char *text = em_str_printf(
         "# %s.gp: drawn by emlab. Redraw it with: gnuplot %s.gp\n"
         "# The numbers are in %s.dat, the look in style.gp, the drawing in %s.\n"
         "if (!exists(\"emlab_nested\")) { reset session }\n"
@@ -218,9 +243,12 @@ static char *figure_driver(const em_fig *f)
         "if (!exists(\"emlab_nested\")) { load 'terminal.gp' }\n"
         "load 'style.gp'\n"
         "load '%s'\n"
-        "if (!exists(\"emlab_nested\")) { unset output }\n",
+        "if (!exists(\"emlab_nested\")) { unset output }%s%s%s\n",
         f->name, f->name, f->name, f->tmpl, f->name, f->name,
-        em_fig_format_name(f->fd->format), f->vars ? f->vars : "", f->tmpl);
+        em_fig_format_name(f->fd->format), f->vars ? f->vars : "", f->tmpl,
+        *forget ? " else { " : "", forget, *forget ? " }" : "");
+    free(forget);
+    return text;
 }
 
 em_status em_fig_end(em_fig *f, char *err, size_t errlen)

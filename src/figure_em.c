@@ -327,10 +327,14 @@ em_status em_fig_curves(em_figdir *fd, const char *name, const em_fig_curve *cur
 {
     if (n_curves == 0)
         return refuse(name, err, len, "no curves to draw");
-    for (size_t c = 0; c < n_curves; c++)
+    for (size_t c = 0; c < n_curves; c++) {
         if (curves[c].n == 0 || !all_finite(curves[c].y, curves[c].n, 1) ||
             (curves[c].x && !all_finite(curves[c].x, curves[c].n, 1)))
             return refuse(name, err, len, "a curve has no points, or one that is not finite");
+        for (size_t g = 0; o->log_y && g < curves[c].n; g++)
+            if (!(curves[c].y[g] > 0.0))
+                return refuse(name, err, len, "a logarithmic axis needs every y above 0");
+    }
     for (size_t j = 0; j < n_marks; j++)
         if (!isfinite(marks[j].x) || !isfinite(marks[j].y + marks[j].label_dy) ||
             strchr(marks[j].text, '"'))
@@ -366,5 +370,7 @@ em_status em_fig_curves(em_figdir *fd, const char *name, const em_fig_curve *cur
         em_fig_set_str(&f, "key_pos", o->key_pos);
     if (o->xtics_step > 0)
         em_fig_set_num(&f, "xtics_step", o->xtics_step);
+    if (o->log_y)
+        em_fig_set_num(&f, "log_y", 1);
     return em_fig_end(&f, err, len);
 }

@@ -29,6 +29,9 @@ static em_status frames_driver(em_figdir *fd, const char *name, const char *fmt,
                                const char *const *figs, size_t n, size_t hold, char *err,
                                size_t errlen)
 {
+    em_status taken = em_name_free(fd, name, err, errlen);
+    if (taken)
+        return taken;
     char *loads = load_lines(figs, n, n ? hold : 0);
     char *text = loads ? em_str_printf(
         "# %s.gp: drawn by emlab from %zu figures. Redraw it with: gnuplot %s.gp\n"

@@ -111,6 +111,20 @@ em_status em_write_text(em_figdir *fd, const char *file, const char *text, char 
     return em_out_commit(&out, err, errlen);
 }
 
+/* Is NAME a figure already written in this run? Then EM_EINVAL, with a
+ * message: its second driver would replace the first. */
+em_status em_name_free(const em_figdir *fd, const char *name, char *err, size_t errlen)
+{
+    size_t len = strlen(name);
+    for (size_t i = 0; i < fd->n_scripts; i++)
+        if (strncmp(fd->scripts[i], name, len) == 0 && strcmp(fd->scripts[i] + len, ".gp") == 0) {
+            snprintf(err, errlen, "%s: a figure of that name is already written in this run",
+                     name);
+            return EM_EINVAL;
+        }
+    return EM_OK;
+}
+
 /* Remember driver NAME.gp for em_figdir_render. */
 em_status em_add_script(em_figdir *fd, const char *name)
 {

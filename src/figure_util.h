@@ -28,6 +28,10 @@ em_status em_stage_open(em_figdir *fd, const char *file, em_outfile *out, char *
 em_status em_write_text(em_figdir *fd, const char *file, const char *text, char *err,
                         size_t errlen);
 
+/* EM_EINVAL (with a message) if a figure NAME is already written in this
+ * run, else EM_OK. */
+em_status em_name_free(const em_figdir *fd, const char *name, char *err, size_t errlen);
+
 /* Remember driver NAME.gp for em_figdir_render. Returns EM_ENOMEM or EM_OK. */
 em_status em_add_script(em_figdir *fd, const char *name);
 

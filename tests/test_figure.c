@@ -457,6 +457,82 @@ START_TEST(test_mixture_1d_and_curves_render)
 }
 END_TEST
 
+/* A panel's frames start afresh: a log-scale frame leaves neither its
+ * log_y nor its logarithmic axis to a frame of negative numbers after it
+ * (which gnuplot then refused: "all points y value undefined"). */
+START_TEST(test_panel_frames_forget_their_settings)
+{
+    const char *dir = make_tmpdir();
+    char err[512];
+    em_figdir fd;
+    double v[3] = {1e-2, 1e-6, 1e-12}, l[3] = {-60, -45, -36};
+    ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_PNG, err, sizeof err), EM_OK);
+    const em_fig_curve cv = {.y = v, .n = 3}, cl = {.y = l, .n = 3};
+    const em_fig_axes log_axes = {.title = "variance", .log_y = 1}, lin = {.title = "log L"};
+    ck_assert_int_eq(em_fig_curves(&fd, "var", &cv, 1, NULL, 0, &log_axes, err, sizeof err), EM_OK);
+    ck_assert_int_eq(em_fig_curves(&fd, "ll", &cl, 1, NULL, 0, &lin, err, sizeof err), EM_OK);
+    const char *two[2] = {"var", "ll"};
+    ck_assert_int_eq(em_fig_panel(&fd, "both", "both", 1, 2, two, 2, 900, 400, err, sizeof err),
+                     EM_OK);
+    ck_assert_msg(em_figdir_render(&fd, err, sizeof err) == EM_OK, "%s", err);
+    commit(&fd);
+    expect_magic(dir, "both.png", "\x89PNG");
+    ck_assert_ptr_nonnull(strstr(slurp(path_in(dir, "var.gp")), " log_y }"));
+    /* and a logarithmic axis takes no y at or below 0 */
+    ck_assert_int_eq(em_fig_curves(&fd, "bad", &cl, 1, NULL, 0, &log_axes, err, sizeof err),
+                     EM_EINVAL);
+    em_figdir_close(&fd);
+}
+END_TEST
+
+/* One name, one figure: a second figure, panel or animation of a name
+ * already written in the run is refused (its driver replaced the first's,
+ * and chapter 7's animation "kmeans" hid its figure "kmeans"). */
+START_TEST(test_a_name_is_drawn_once)
+{
+    const char *dir = make_tmpdir();
+    char err[512];
+    em_figdir fd;
+    double l[2] = {1, 2};
+    ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_NONE, err, sizeof err), EM_OK);
+    const em_fig_curve c = {.y = l, .n = 2};
+    const em_fig_axes axes = {.title = "t"};
+    ck_assert_int_eq(em_fig_curves(&fd, "a", &c, 1, NULL, 0, &axes, err, sizeof err), EM_OK);
+    ck_assert_int_eq(em_fig_curves(&fd, "a", &c, 1, NULL, 0, &axes, err, sizeof err), EM_EINVAL);
+    ck_assert_str_eq(err, "a: a figure of that name is already written in this run");
+    const char *one[1] = {"a"};
+    ck_assert_int_eq(em_fig_animation(&fd, "a", one, 1, 50, 400, 300, err, sizeof err), EM_EINVAL);
+    ck_assert_int_eq(em_fig_panel(&fd, "a", "", 1, 1, one, 1, 400, 300, err, sizeof err),
+                     EM_EINVAL);
+    ck_assert_int_eq(em_fig_panel(&fd, "ab", "", 1, 1, one, 1, 400, 300, err, sizeof err), EM_OK);
+    em_figdir_close(&fd);
+}
+END_TEST
+
+/* k-means' hard clusters: no ellipses, a key of clusters and centres, and
+ * a figure small enough to draw (its key's rows once made its height
+ * 2^64 pixels, and cairo refused). */
+START_TEST(test_snapshot_of_hard_clusters_renders)
+{
+    const char *dir = make_tmpdir();
+    char err[512];
+    em_figdir fd;
+    double x[8] = {0, 0, 1, 0, 5, 5, 6, 5}, r[8] = {1, 0, 1, 0, 0, 1, 0, 1};
+    double w[2] = {0.5, 0.5}, mu[4] = {0.5, 0, 5.5, 5}, S[8] = {1, 0, 0, 1, 1, 0, 0, 1};
+    em_gmm m = {.K = 2, .d = 2, .weight = w, .mean = mu, .cov = S};
+    ck_assert_int_eq(em_figdir_open(&fd, dir, EM_FIG_PNG, err, sizeof err), EM_OK);
+    const em_fig_2d look = {.title = "k-means", .a = 0, .b = 1, .hard = 1};
+    ck_assert_msg(em_fig_snapshot_2d(&fd, "km", x, 4, &m, r, &look, err, sizeof err) == EM_OK, "%s", err);
+    ck_assert_msg(em_figdir_render(&fd, err, sizeof err) == EM_OK, "%s", err);
+    commit(&fd);
+    expect_magic(dir, "km.png", "\x89PNG");
+    const char *gp = slurp(path_in(dir, "km.gp"));
+    ck_assert_ptr_nonnull(strstr(gp, "hard = 1\n"));
+    ck_assert_ptr_nonnull(strstr(gp, "fig_h = 722\n"));
+    em_figdir_close(&fd);
+}
+END_TEST
+
 START_TEST(test_embedded_plots_are_the_files_byte_for_byte)
 {
     /* every plots file inside the library whole, UTF-8 and all (an awk
@@ -567,6 +643,9 @@ Suite *figure_suite(void)
     tcase_add_test(pal, test_embedded_plots_are_the_files_byte_for_byte);
     tcase_add_test(pal, test_figures_of_em_refuse_what_they_cannot_draw);
     tcase_add_test(pal, test_frame_of_points_all_alike);
+    tcase_add_test(pal, test_panel_frames_forget_their_settings);
+    tcase_add_test(pal, test_a_name_is_drawn_once);
+    tcase_add_test(pal, test_snapshot_of_hard_clusters_renders);
     suite_add_tcase(s, pal);
     return s;
 }

@@ -100,6 +100,17 @@ static const blank blanks[] = {
       "For each point the deviation d = x_i − μ_k from the NEW mean μ_k (m->mean still "
       "holds the old one); add γ_ik d_j d_l to Sigma_k[j*D + l]; divide by N_k.",
       "Σ_k = (1/N_k) Σ_i γ_ik (x_i − μ_k)(x_i − μ_k)ᵀ"}},
+    {"assignment", "07_kmeans_and_em",
+     {"k-means' E-step with hard answers: each point joins the cluster of its nearest centre.",
+      "For every k, add (x_ij − μ_kj)² over the coordinates j; keep the k with the smallest "
+      "sum in nearest (start best at INFINITY, and change it only when a centre is strictly "
+      "nearer, so that a tie goes to the lower k).",
+      "c_i = argmin_k ‖x_i − μ_k‖² = argmin_k Σ_j (x_ij − μ_kj)²"}},
+    {"centre_update", "07_kmeans_and_em",
+     {"k-means' M-step: each centre moves to the mean of the points in its cluster.",
+      "For each k: add up the points with c[i] == k and count them (n_k); divide the sum by "
+      "n_k. A cluster with no points keeps its centre: divide only when n_k > 0.",
+      "μ_k = (1/n_k) Σ_{i: c_i = k} x_i"}},
 };
 enum { N_BLANKS = sizeof blanks / sizeof blanks[0] };
 

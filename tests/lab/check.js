@@ -173,7 +173,9 @@ function native(dataText, args) {
 
     /* 8. Every preset opens and draws */
     const presets = await page.$$eval('#preset option', os => os.map(o => o.value).filter(Boolean));
-    check(presets.length === 7, `7 presets (${presets.join(', ')})`);
+    const chapters = fs.readdirSync('chapters').filter(f => /^[0-9][0-9]_.*[.]c$/.test(f)).length;
+    check(presets.length === chapters + 1,
+          `${chapters + 1} presets, every chapter and Old Faithful (${presets.join(', ')})`);
     for (const id of presets) {
         await page.select('#preset', id);
         const ok = await lab('lab.K > 0 && lab.curve().length === 1');
