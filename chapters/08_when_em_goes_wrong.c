@@ -550,3 +550,10 @@ int main(int argc, char **argv)
     em_gmm_free(&switched);
     return rc;
 }
+
+/*
+ * ## Where next
+ *
+ * [Chapter 9](09_choosing_k.html): how many components? The likelihood
+ * cannot say; the information criteria can.
+ */

@@ -192,6 +192,112 @@ START_TEST(test_chapter_08_prints_what_happened)
 }
 END_TEST
 
+/* --- chapter 9: choosing K ---------------------------------------------- */
+
+START_TEST(test_chapter_09_output_is_golden)
+{
+    expect_golden("09_choosing_k");
+}
+END_TEST
+
+/* The rows of a table as printed by chapter 9 or emlab select, from the
+ * line after `header`: K, log L, p, AIC, BIC as printed (strings), and
+ * whether the row says degenerate. How many rows. */
+static size_t printed_rows(const char *out, const char *header, char tok[][5][32],
+                           int *degenerate, size_t max)
+{
+    const char *p = strstr(out, header);
+    ck_assert_msg(p != NULL, "no table headed \"%s\"", header);
+    p = strchr(p, '\n') + 1;
+    size_t n = 0;
+    while (n < max && *p == ' ') {
+        ck_assert_int_eq(sscanf(p, "%31s %31s %31s %31s %31s", tok[n][0], tok[n][1], tok[n][2],
+                                tok[n][3], tok[n][4]), 5);
+        const char *end = strchr(p, '\n');
+        degenerate[n] = strstr(p, "degenerate") != NULL && strstr(p, "degenerate") < end;
+        n++;
+        p = end + 1;
+    }
+    return n;
+}
+
+/* emlab select on the chapter's data, and on the data with the three
+ * stuck copies, prints the chapter's numbers digit for digit. */
+START_TEST(test_chapter_09_reproduces_emlab_select)
+{
+    int status;
+    const char *dir;
+    const char *out = run_chapter_in("09_choosing_k", "", &status, &dir);
+    ck_assert_int_eq(status, 0);
+    const char *stuck = strstr(out, "The same points and 3 copies");
+    ck_assert_ptr_nonnull(stuck);
+    static char want[8][5][32], got[8][5][32];
+    int dw[8], dg[8];
+    for (int set = 0; set < 2; set++) {
+        if (set == 1) { /* the stuck sensor: three copies of (7, -2) */
+            const char *more;
+            ck_assert_int_eq(shell(&more, NULL, "printf '7 -2\n7 -2\n7 -2\n' >> '%s'",
+                                   path_in(dir, "data.txt")), 0);
+        }
+        ran r = emlab("select %s --kmax 8 -f none -o %s/sel%d", path_in(dir, "data.txt"), dir, set);
+        ck_assert_msg(r.rc == 0, "%s", r.err);
+        ck_assert_uint_eq(printed_rows(set ? stuck : out, "  K   log-likelihood", want, dw, 8), 8);
+        ck_assert_uint_eq(printed_rows(r.out, "  K   log-likelihood", got, dg, 8), 8);
+        for (int k = 0; k < 8; k++) {
+            for (int c = 0; c < 5; c++)
+                ck_assert_msg(strcmp(got[k][c], want[k][c]) == 0, "set %d, K = %d, column %d: "
+                              "emlab select %s, the chapter %s", set, k + 1, c, got[k][c],
+                              want[k][c]);
+            ck_assert_int_eq(dg[k], dw[k]);
+        }
+        ck_assert_int_eq(dw[4], set); /* K = 5 degenerate only with the stuck copies */
+    }
+}
+END_TEST
+
+/* BIC is scikit-learn's bic() at the same parameters: the chapter still
+ * draws tests/data/chapters/09_data.txt and fits 09_fits.txt on it, and
+ * its BIC and log-likelihood equal 09_sklearn_bic.txt's
+ * (tests/sklearn/make_chapter09.py). And p is the closed form
+ * (K - 1) + K d + K d(d + 1)/2, the library's count. */
+START_TEST(test_chapter_09_bic_is_sklearns)
+{
+    int status;
+    const char *dir;
+    run_chapter_in("09_choosing_k", "", &status, &dir);
+    ck_assert_int_eq(status, 0);
+    static double a[800 * 2], b[800 * 2], fits[8 * 7 * 8], res[16 * 7], ref[8 * 3];
+    ck_assert_uint_eq(read_table(path_in(dir, "data.txt"), a, 1600), 800);
+    ck_assert_uint_eq(read_numbers("chapters/09_data.txt", b, 1600), 800);
+    for (int v = 0; v < 800; v++)
+        ck_assert(a[v] == b[v]);
+    size_t n_fit = read_numbers("chapters/09_fits.txt", fits, 8 * 7 * 8), at = 0;
+    ck_assert_uint_eq(n_fit, 7 * 36);
+    for (int K = 1; K <= 8; K++) {
+        char file[32];
+        double p[8 * 7];
+        snprintf(file, sizeof file, "params_K%d.txt", K);
+        ck_assert_uint_eq(read_table(path_in(dir, file), p, 56), (size_t)(7 * K));
+        for (int v = 0; v < 7 * K; v++, at++)
+            ck_assert_rel(p[v], fits[at], 1e-12);
+    }
+    ck_assert_uint_eq(read_table(path_in(dir, "results.txt"), res, 16 * 7), 16 * 7);
+    ck_assert_uint_eq(read_numbers("chapters/09_sklearn_bic.txt", ref, 24), 24);
+    for (int K = 1; K <= 8; K++) {
+        const double *r = res + (K - 1) * 7, *w = ref + (K - 1) * 3;
+        ck_assert_int_eq((int)w[0], K);
+        ck_assert_msg(rel_err(r[5], w[1]) <= 1e-12, "K = %d: BIC %.17g, scikit-learn %.17g", K,
+                      r[5], w[1]);
+        ck_assert_rel(r[2], w[2], 1e-12);
+        ck_assert_int_eq((int)r[3], 6 * K - 1);
+        for (size_t d = 1; d <= 5; d++)
+            ck_assert_uint_eq(em_gmm_free_params(EM_COV_FULL, (size_t)K, d, 0),
+                              (size_t)K - 1 + K * d + K * d * (d + 1) / 2);
+        ck_assert_rel(r[4], 2.0 * r[3] - 2.0 * r[2], 1e-15);
+    }
+}
+END_TEST
+
 Suite *lecture_suite(void)
 {
     Suite *s = suite_create("lecture");
@@ -203,6 +309,9 @@ Suite *lecture_suite(void)
     tcase_add_test(tc, test_chapter_08_output_is_golden);
     tcase_add_test(tc, test_chapter_08_matches_numpy_and_sklearn);
     tcase_add_test(tc, test_chapter_08_prints_what_happened);
+    tcase_add_test(tc, test_chapter_09_output_is_golden);
+    tcase_add_test(tc, test_chapter_09_reproduces_emlab_select);
+    tcase_add_test(tc, test_chapter_09_bic_is_sklearns);
     suite_add_tcase(s, tc);
     return s;
 }
