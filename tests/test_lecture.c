@@ -298,6 +298,51 @@ START_TEST(test_chapter_09_bic_is_sklearns)
 }
 END_TEST
 
+/* --- chapter 10: covariance types ---------------------------------------- */
+
+START_TEST(test_chapter_10_output_is_golden)
+{
+    expect_golden("10_covariance_types");
+}
+END_TEST
+
+/* Each family's fit against scikit-learn's from the same start
+ * (tests/sklearn/make_chapter10.py, on tests/data/chapters/10_data.txt,
+ * which the chapter must still draw): p, the log-likelihood and BIC to
+ * 1e-12, every weight, mean and covariance to 1e-12 of the data's scale
+ * (200 iterations each). */
+START_TEST(test_chapter_10_matches_sklearn)
+{
+    int status;
+    const char *dir;
+    run_chapter_in("10_covariance_types", "", &status, &dir);
+    ck_assert_int_eq(status, 0);
+    static double a[900], b[900], ref[4 * 24], res[16];
+    ck_assert_uint_eq(read_table(path_in(dir, "data.txt"), a, 900), 900);
+    ck_assert_uint_eq(read_numbers("chapters/10_data.txt", b, 900), 900);
+    for (int v = 0; v < 900; v++)
+        ck_assert(a[v] == b[v]);
+    ck_assert_uint_eq(read_numbers("chapters/10_reference.txt", ref, 4 * 24), 4 * 24);
+    ck_assert_uint_eq(read_table(path_in(dir, "results.txt"), res, 16), 16);
+    static const char *const type[4] = {"full", "tied", "diag", "spherical"};
+    for (int t = 0; t < 4; t++) {
+        const double *w = ref + t * 24, *r = res + t * 4;
+        ck_assert_int_eq((int)r[0], (int)w[0]);
+        ck_assert_msg(rel_err(r[1], w[1]) <= 1e-12 && rel_err(r[2], w[2]) <= 1e-12,
+                      "%s: log L %.17g, BIC %.17g; scikit-learn %.17g, %.17g", type[t], r[1], r[2],
+                      w[1], w[2]);
+        char file[32];
+        double p[21];
+        snprintf(file, sizeof file, "params_%s.txt", type[t]);
+        ck_assert_uint_eq(read_table(path_in(dir, file), p, 21), 21);
+        for (int v = 0; v < 21; v++)
+            ck_assert_msg(fabs(p[v] - w[3 + v]) <= 1e-12 * fmax(1.0, fabs(w[3 + v])),
+                          "%s, component %d, value %d: %.17g, scikit-learn %.17g", type[t], v / 7,
+                          v % 7, p[v], w[3 + v]);
+    }
+}
+END_TEST
+
 Suite *lecture_suite(void)
 {
     Suite *s = suite_create("lecture");
@@ -312,6 +357,8 @@ Suite *lecture_suite(void)
     tcase_add_test(tc, test_chapter_09_output_is_golden);
     tcase_add_test(tc, test_chapter_09_reproduces_emlab_select);
     tcase_add_test(tc, test_chapter_09_bic_is_sklearns);
+    tcase_add_test(tc, test_chapter_10_output_is_golden);
+    tcase_add_test(tc, test_chapter_10_matches_sklearn);
     suite_add_tcase(s, tc);
     return s;
 }
