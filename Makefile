@@ -135,7 +135,7 @@ CC_LIMIT      ?= 120
 WB_BUILD      := $(BUILD)/$(subst /,_,$(patsubst /%,%,$(WB)))
 STUDENT_OUT   ?= out/student
 WORKBOOK_TOOL := $(BUILD)/workbook-tool
-EXERCISE_CHAPTERS := 01 02 04 05 07
+EXERCISE_CHAPTERS := 01 02 04 05 07 11
 EXERCISE_SRC  := tests/exercise/runner.c tests/exercise/sandbox.c tests/exercise/one.c \
                  $(patsubst %,tests/exercise/check_%.c,$(EXERCISE_CHAPTERS))
 EXERCISE_DEPS := $(EXERCISE_SRC) tests/exercise/exercise.h tests/exercise/sandbox.h $(LIB) $(HEADERS)
@@ -208,7 +208,7 @@ $(WB_BUILD)/%: $(WB)/chapters/%.c $(LIB)
 # The student's commands end with emlab's own words, never make's "Error 1".
 # At 8/8, the student's chapters are compared with the course's.
 STUDENT_CHAPTERS := $(patsubst %,$(WB_BUILD)/%,01_sampling 02_responsibilities 04_em_fill_in 05_em_2d \
-                    07_kmeans_and_em)
+                    07_kmeans_and_em 11_why_em_works)
 exercise: workbook
 	@$(MAKE) -s --no-print-directory $(WB_BUILD)/exercise
 	@if $(WB_BUILD)/exercise --hints $(WB)/.hints --all; then \

@@ -7,6 +7,7 @@
 #   title_text, xlabel_text, ylabel_text, xtics_step (e.g. 1 for iterations)
 #   has_marks           1 to draw the 'marks' block
 #   log_y               1 for a logarithmic y axis
+#   smooth              1: lines without points (curves on a fine grid)
 #   key_pos             where the key goes (default 'bottom right')
 title_text = exists("title_text") ? title_text : ''
 xlabel_text = exists("xlabel_text") ? xlabel_text : 'x'
@@ -27,8 +28,11 @@ set autoscale xfix
 # a mark's label on a white box, readable where a curve runs behind it
 set style textbox opaque noborder margins 2, 1
 set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.05
-plot for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with linespoints \
-         ls style(i) pt 7 ps (0.8*ps_scale) title key(i), \
+smooth = exists("smooth") ? smooth : 0
+curve_kind = smooth ? "lines" : "linespoints"
+curve_points = smooth ? "" : "pt 7 ps (0.8*ps_scale)"
+plot for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with @curve_kind \
+         ls style(i) @curve_points title key(i), \
      for [j=1:has_marks] data index 'marks' using 4:5:3 with labels boxed notitle, \
      for [j=1:has_marks] data index 'marks' using 1:2 with points pt 6 ps (3*ps_scale) lw 2 \
          lc rgb '#000000' notitle

@@ -148,8 +148,9 @@ START_TEST(test_chapter_blanks_match_the_workbook)
     ck_assert_int_eq(shell(&out, &err, "%s/workbook-tool make chapters '%s/wb' > /dev/null",
                            EMLAB_BUILD, dir), 0);
     static const char *const chapters[] = {"01_sampling", "02_responsibilities",
-                                           "04_em_fill_in", "05_em_2d", "07_kmeans_and_em"};
-    for (size_t c = 0; c < 5; c++) {
+                                           "04_em_fill_in", "05_em_2d", "07_kmeans_and_em",
+                                           "11_why_em_works"};
+    for (size_t c = 0; c < 6; c++) {
         char file[64];
         snprintf(file, sizeof file, "wb/chapters/%s.c", chapters[c]);
         const char *student = slurp(path_in(dir, file));

@@ -343,6 +343,54 @@ START_TEST(test_chapter_10_matches_sklearn)
 }
 END_TEST
 
+/* --- chapter 11: why EM works -------------------------------------------- */
+
+START_TEST(test_chapter_11_output_is_golden)
+{
+    expect_golden("11_why_em_works");
+}
+END_TEST
+
+/* At every iteration: ln p = L(q, theta) + KL(q || p(Z | X, theta)) to
+ * 1e-12, KL >= 0, the bound touching at theta_old (L(q, old) = ln p(old)),
+ * ln p(old) <= L(q, new) <= ln p(new), the search's maximum of the bound
+ * at the M-step's closed form (to 1e-6, what a search by values can
+ * resolve); and every number equal to numpy's (make_chapter11.py). */
+START_TEST(test_chapter_11_bound_identity_and_numpy)
+{
+    int status;
+    const char *dir;
+    run_chapter_in("11_why_em_works", "", &status, &dir);
+    ck_assert_int_eq(status, 0);
+    double got[8 * 9], ref[8 * 8];
+    ck_assert_uint_eq(read_table(path_in(dir, "results.txt"), got, 72), 72);
+    ck_assert_uint_eq(read_numbers("chapters/11_reference.txt", ref, 64), 64);
+    for (int t = 0; t < 8; t++) {
+        const double *g = got + t * 9, *w = ref + t * 8;
+        double mu_old = g[1], mu_new = g[2], search = g[3], ll_old = g[4], L_old = g[5],
+               L_new = g[6], ll_new = g[7], kl = g[8], scale = fabs(ll_new);
+        ck_assert_msg(fabs(ll_new - L_new - kl) <= 1e-12 * scale, "iteration %d: ln p %.17g, "
+                      "L + KL %.17g", t + 1, ll_new, L_new + kl);
+        ck_assert(kl >= 0.0);
+        ck_assert_msg(fabs(ll_old - L_old) <= 1e-12 * fabs(ll_old), "iteration %d: the bound "
+                      "does not touch: %.17g vs %.17g", t + 1, L_old, ll_old);
+        ck_assert(L_new >= ll_old && ll_new >= L_new);
+        ck_assert_msg(fabs(search - mu_new) <= 1e-6, "iteration %d: search %.17g, M-step %.17g",
+                      t + 1, search, mu_new);
+        /* numpy: t mu_old mu_new lnp_old L_old L_new lnp_new KL */
+        ck_assert_int_eq((int)w[0], t + 1);
+        ck_assert_rel(mu_old, w[1], 1e-12);
+        ck_assert_rel(mu_new, w[2], 1e-12);
+        ck_assert_rel(ll_old, w[3], 1e-12);
+        ck_assert_rel(L_old, w[4], 1e-12);
+        ck_assert_rel(L_new, w[5], 1e-12);
+        ck_assert_rel(ll_new, w[6], 1e-12);
+        ck_assert_msg(fabs(kl - w[7]) <= 1e-12 * scale, "iteration %d: KL %.17g, numpy %.17g",
+                      t + 1, kl, w[7]);
+    }
+}
+END_TEST
+
 Suite *lecture_suite(void)
 {
     Suite *s = suite_create("lecture");
@@ -359,6 +407,8 @@ Suite *lecture_suite(void)
     tcase_add_test(tc, test_chapter_09_bic_is_sklearns);
     tcase_add_test(tc, test_chapter_10_output_is_golden);
     tcase_add_test(tc, test_chapter_10_matches_sklearn);
+    tcase_add_test(tc, test_chapter_11_output_is_golden);
+    tcase_add_test(tc, test_chapter_11_bound_identity_and_numpy);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -30,8 +30,8 @@ START_TEST(test_reference_solution_passes_every_check)
     int rc;
     const char *out = run(EMLAB_BUILD "/reference/exercise --all", &rc);
     ck_assert_msg(rc == 0, "%s", out);
-    ck_assert_uint_eq(count(out, "[done]"), 10);
-    ck_assert_ptr_nonnull(strstr(out, "10/10 blanks done"));
+    ck_assert_uint_eq(count(out, "[done]"), 11);
+    ck_assert_ptr_nonnull(strstr(out, "11/11 blanks done"));
 }
 END_TEST
 
@@ -39,10 +39,10 @@ START_TEST(test_fresh_workbook_fails_every_check_as_not_filled_in)
 {
     int rc;
     const char *out = run(EMLAB_BUILD "/fresh/exercise --progress", &rc);
-    ck_assert_uint_eq(count(out, "not filled in yet"), 10);
+    ck_assert_uint_eq(count(out, "not filled in yet"), 11);
     ck_assert_uint_eq(count(out, "[done]"), 0);
     ck_assert_ptr_null(strstr(out, "crashed"));
-    ck_assert_ptr_nonnull(strstr(out, "0/10 blanks done"));
+    ck_assert_ptr_nonnull(strstr(out, "0/11 blanks done"));
     /* --all stops at the first, in course order, and says how far */
     out = run(EMLAB_BUILD "/fresh/exercise --all", &rc);
     ck_assert_int_eq(rc, 1);
@@ -243,10 +243,10 @@ START_TEST(test_counts_agree_and_a_pass_names_the_next)
     int rc;
     const char *all = run(EMLAB_BUILD "/mistakes/m_step_mu_setsid/exercise --all", &rc);
     ck_assert_int_eq(rc, 1);
-    ck_assert_ptr_nonnull(strstr(all, "1/10 blanks done. Work on choose_component (above)"));
+    ck_assert_ptr_nonnull(strstr(all, "1/11 blanks done. Work on choose_component (above)"));
     ck_assert_ptr_null(strstr(all, "[done] m_step_mu")); /* shown up to the first open */
     ck_assert_ptr_nonnull(strstr(run(EMLAB_BUILD "/mistakes/m_step_mu_setsid/exercise "
-                                     "--progress", &rc), "1/10 blanks done."));
+                                     "--progress", &rc), "1/11 blanks done."));
     const char *one = run(EMLAB_BUILD "/mistakes/m_step_mu_setsid/exercise --blank m_step_mu "
                           "--next", &rc);
     ck_assert_int_eq(rc, 0);
@@ -288,11 +288,11 @@ START_TEST(test_watch_follows_the_student)
     ck_assert_msg(rc == 0, "%s", err);
     ck_assert_ptr_nonnull(strstr(out, "rc=0"));
     const char *w = slurp(path_in(d, "watch.txt"));
-    const char *one = strstr(w, "Blank 1 of 10: choose_component, in workbook/chapters/"
+    const char *one = strstr(w, "Blank 1 of 11: choose_component, in workbook/chapters/"
                                 "01_sampling.c:");
     const char *formula = strstr(w, "The formula:   index = min { k : z < cum_k }");
     const char *passed = strstr(w, "choose_component is right.");
-    const char *two = strstr(w, "Blank 2 of 10: responsibility");
+    const char *two = strstr(w, "Blank 2 of 11: responsibility");
     const char *stopped = strstr(w, "Stopped watching.");
     ck_assert_msg(one && formula && passed && two && stopped, "watch printed:\n%s", w);
     ck_assert(one < passed && passed < two && two < stopped);
@@ -326,33 +326,33 @@ START_TEST(test_grading_a_planted_class)
     const char *csv = slurp(path_in(d, "grades/grades.csv"));
     ck_assert_ptr_nonnull(csv);
     static const char *const rows[] = {
-        "\n\"correct\",1,1,1,1,1,1,1,1,1,1,10,\"\"\n",
-        "\n\"empty\",0,0,0,0,0,0,0,0,0,0,0,\"\"\n",
-        "\n\"m_step_mu_divided_by_N\",0,0,0,0,0,0,0,0,0,0,0,\"m_step_mu: you divided by N, the number of "
+        "\n\"correct\",1,1,1,1,1,1,1,1,1,1,1,11,\"\"\n",
+        "\n\"empty\",0,0,0,0,0,0,0,0,0,0,0,0,\"\"\n",
+        "\n\"m_step_mu_divided_by_N\",0,0,0,0,0,0,0,0,0,0,0,0,\"m_step_mu: you divided by N, the number of "
         "all points\"\n",
-        "\n\"covariance_old_mean\",0,0,0,0,0,0,0,0,0,0,0,\"covariance: you took the deviations from the "
+        "\n\"covariance_old_mean\",0,0,0,0,0,0,0,0,0,0,0,0,\"covariance: you took the deviations from the "
         "old mean m->mean\"\n",
-        "\n\"e_step_exit0\",0,0,0,0,0,0,0,0,0,0,0,\"e_step: your code called exit()\"\n",
-        "\n\"m_step_pi_endless\",0,0,0,0,0,0,0,0,0,0,0,\"m_step_pi: timed out\"\n",
+        "\n\"e_step_exit0\",0,0,0,0,0,0,0,0,0,0,0,0,\"e_step: your code called exit()\"\n",
+        "\n\"m_step_pi_endless\",0,0,0,0,0,0,0,0,0,0,0,0,\"m_step_pi: timed out\"\n",
         "\n\"m_step_pi_kill_parent\",0,0,0,0,0,",
-        "\n\"choose_component_syntax_error\",0,0,0,0,0,0,0,0,0,0,0,\"choose_component: chapter 01 does not "
+        "\n\"choose_component_syntax_error\",0,0,0,0,0,0,0,0,0,0,0,0,\"choose_component: chapter 01 does not "
         "compile\"\n",
-        "\n\"covariance_forks\",0,0,0,0,0,0,0,1,0,0,1,\"\"\n",
-        "\n\"m_step_mu_setsid\",0,0,0,1,0,0,0,0,0,0,1,\"\"\n",
-        "\n\"log_likelihood_writes_outside\",0,0,0,0,0,0,1,0,0,0,1,\"\"\n",
-        "\n\"responsibility_output\",0,0,0,0,0,0,0,0,0,0,0,\"\"\n",
-        "\n\"broken\",0,0,0,0,0,0,0,0,0,0,0,\"could not unpack:"};
+        "\n\"covariance_forks\",0,0,0,0,0,0,0,1,0,0,0,1,\"\"\n",
+        "\n\"m_step_mu_setsid\",0,0,0,1,0,0,0,0,0,0,0,1,\"\"\n",
+        "\n\"log_likelihood_writes_outside\",0,0,0,0,0,0,1,0,0,0,0,1,\"\"\n",
+        "\n\"responsibility_output\",0,0,0,0,0,0,0,0,0,0,0,0,\"\"\n",
+        "\n\"broken\",0,0,0,0,0,0,0,0,0,0,0,0,\"could not unpack:"};
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
         ck_assert_msg(strstr(csv, rows[i]) != NULL, "no row %s in\n%s", rows[i], csv);
 #if !defined(__SANITIZE_ADDRESS__)
-    ck_assert_ptr_nonnull(strstr(csv, "\n\"log_likelihood_memory_bomb\",0,0,0,0,0,0,0,0,0,0,0,"
+    ck_assert_ptr_nonnull(strstr(csv, "\n\"log_likelihood_memory_bomb\",0,0,0,0,0,0,0,0,0,0,0,0,"
                                       "\"log_likelihood: crashed (aborted)\""));
 #endif
     const char *report = slurp(path_in(d, "grades/report.md"));
     ck_assert_ptr_nonnull(strstr(report, "| m_step_mu | 3 of ")); /* setsid, kill(-1), reference */
     ck_assert_ptr_nonnull(strstr(report, ": you divided by N, the number of all points"));
     const char *json = slurp(path_in(d, "grades/students/correct/results.json"));
-    ck_assert_ptr_nonnull(strstr(json, "\"score\": 10\n"));
+    ck_assert_ptr_nonnull(strstr(json, "\"score\": 11\n"));
     ck_assert_ptr_nonnull(strstr(json, "{\"name\": \"e_step (chapter 04)\", \"score\": 1, "
                                        "\"max_score\": 1, \"output\": \"right\"}"));
     ck_assert_int_eq(access(path_in(d, "grades/report.png"), F_OK), 0);
@@ -373,7 +373,7 @@ START_TEST(test_gradescope_autograder)
     ck_assert_msg(rc == 0, "%s%s", out, err);
     const char *json = slurp(path_in(d, "results/results.json"));
     ck_assert_ptr_nonnull(json);
-    ck_assert_ptr_nonnull(strstr(json, "\"score\": 10\n"));
+    ck_assert_ptr_nonnull(strstr(json, "\"score\": 11\n"));
     rc = shell(&out, &err, "rm -rf '%s/submission/chapters' && echo x > '%s/submission/x.c' && "
                "AUTOGRADER='%s' BUILD=%s sh tests/exercise/gradescope/run_autograder",
                d, d, d, EMLAB_BUILD);
@@ -408,7 +408,7 @@ START_TEST(test_student_make_commands)
              san, d, d);
     int rc = shell(&out, &err, "%s progress 2>&1", make);
     ck_assert_msg(rc == 0, "%s%s", out, err);
-    ck_assert_ptr_nonnull(strstr(out, "0/10 blanks done."));
+    ck_assert_ptr_nonnull(strstr(out, "0/11 blanks done."));
     ck_assert_ptr_null(strstr(out, "make: ***"));
     rc = shell(&out, &err, "%s check-exercise B=e_step 2>&1", make);
     ck_assert_int_eq(rc, 0);
@@ -416,10 +416,10 @@ START_TEST(test_student_make_commands)
     ck_assert_ptr_null(strstr(out, "make: ***"));
     rc = shell(&out, &err, "%s reset B=e_step YES=1 2>&1 < /dev/null", make);
     ck_assert_ptr_nonnull(strstr(out, "blank e_step restored"));
-    rc = shell(&out, &err, "for c in 01_sampling 02_responsibilities 04_em_fill_in 05_em_2d 07_kmeans_and_em; do "
+    rc = shell(&out, &err, "for c in 01_sampling 02_responsibilities 04_em_fill_in 05_em_2d 07_kmeans_and_em 11_why_em_works; do "
                "cp chapters/$c.c '%s/wb/chapters/'; done; %s exercise 2>&1", d, make);
     ck_assert_msg(rc == 0, "%s%s", out, err);
-    ck_assert_ptr_nonnull(strstr(out, "10/10 blanks done: every blank is right."));
+    ck_assert_ptr_nonnull(strstr(out, "11/11 blanks done: every blank is right."));
     ck_assert_ptr_nonnull(strstr(out, "print and draw exactly what the course's do"));
     rc = shell(&out, &err, "%s figures STUDENT=1 2>&1", make);
     ck_assert_msg(rc == 0, "%s%s", out, err);
@@ -475,8 +475,8 @@ START_TEST(test_grading_names_and_regrades)
     ck_assert_msg(rc == 0, "%s%s", out, err);
     const char *csv = slurp(path_in(d, "g/grades.csv"));
     ck_assert_ptr_nonnull(strstr(csv, "\n\"dup\",0,"));
-    ck_assert_ptr_nonnull(strstr(csv, "\n\"dup (tar.gz)\",1,1,1,1,1,1,1,1,1,1,10,"));
-    ck_assert_ptr_nonnull(strstr(csv, "\n\"q\"\"uote\",1,1,1,1,1,1,1,1,1,1,10,"));
+    ck_assert_ptr_nonnull(strstr(csv, "\n\"dup (tar.gz)\",1,1,1,1,1,1,1,1,1,1,1,11,"));
+    ck_assert_ptr_nonnull(strstr(csv, "\n\"q\"\"uote\",1,1,1,1,1,1,1,1,1,1,1,11,"));
     ck_assert_ptr_nonnull(strstr(csv, "\n\"report.md\",0,"));
     ck_assert_ptr_null(strstr(csv, "\n\"right\""));   /* gone since the first grading */
     ck_assert_ptr_null(strstr(csv, "\n\"a,b\""));

@@ -19,6 +19,7 @@ void checks_02(Suite *s);
 void checks_04(Suite *s);
 void checks_05(Suite *s);
 void checks_07(Suite *s);
+void checks_11(Suite *s);
 
 /* A test case for blank NAME holding one test function (one.c runs it in
  * the check program's own process, which the runner sandboxes). */

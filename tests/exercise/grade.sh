@@ -61,12 +61,12 @@ if [ "${1:-}" = --one ]; then
     # only the chapters with blanks are the student's; headers are the
     # course's (a chapters/check.h or emlab.h of theirs is not used)
     mkdir -p "$work/ch"
-    for f in 01_sampling.c 02_responsibilities.c 04_em_fill_in.c 05_em_2d.c 07_kmeans_and_em.c; do
+    for f in 01_sampling.c 02_responsibilities.c 04_em_fill_in.c 05_em_2d.c 07_kmeans_and_em.c 11_why_em_works.c; do
         [ -f "$ch/$f" ] && [ ! -L "$ch/$f" ] && cp "$ch/$f" "$work/ch/$f"
     done
     cp chapters/*.h "$work/ch/" 2> /dev/null
     ch=$work/ch
-    for nn in 01 02 04 05 07; do # each compile: a time limit and 2 GiB of memory
+    for nn in 01 02 04 05 07 11; do # each compile: a time limit and 2 GiB of memory
         (ulimit -v 2097152; timeout "${CC_LIMIT:-120}" $CC $ALLFLAGS $WBFLAGS $CHECKFLAGS -iquote "$ch" -Itests/exercise \
             -DCHAPTER_CHECKS=checks_$nn tests/exercise/check_$nn.c tests/exercise/one.c \
             $LIB $LIBS -o "$work/checks/check_$nn") > "$work/checks/check_$nn.log" 2>&1

@@ -111,6 +111,13 @@ static const blank blanks[] = {
       "For each k: add up the points with c[i] == k and count them (n_k); divide the sum by "
       "n_k. A cluster with no points keeps its centre: divide only when n_k > 0.",
       "μ_k = (1/n_k) Σ_{i: c_i = k} x_i"}},
+    {"bound", "11_why_em_works",
+     {"The lower bound is the log of the joint π_k N(x_i | μ_k, σ_k²), minus ln q_ik, averaged "
+      "with the weights q_ik, and added up over the points.",
+      "For every point i and component k with q_ik > 0: add q_ik (ln π_k + "
+      "em_normal_logpdf(x[i], mu[k], SIGMA[k]) − ln q_ik). A term with q_ik = 0 adds nothing "
+      "(0 ln 0 = 0): skip it.",
+      "L(q, θ) = Σ_i Σ_k q_ik ln( π_k N(x_i | μ_k, σ_k²) / q_ik )"}},
 };
 enum { N_BLANKS = sizeof blanks / sizeof blanks[0] };
 

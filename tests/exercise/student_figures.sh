@@ -1,6 +1,6 @@
 #!/bin/sh
 # student_figures.sh BUILD WB_BUILD OUT [compare]: the chapters with blanks
-# (01, 02, 04, 05, 07), built with the student's code in WB_BUILD, draw into
+# (01, 02, 04, 05, 07, 11), built with the student's code in WB_BUILD, draw into
 # OUT/NN_name/. With "compare", the same chapters built from the reference
 # solutions run into BUILD/reference-figures/ too, and the two are
 # compared file by file (what
@@ -11,7 +11,7 @@ build=$1
 wbuild=$2
 out=$3
 mode=${4:-}
-chapters="01_sampling 02_responsibilities 04_em_fill_in 05_em_2d 07_kmeans_and_em"
+chapters="01_sampling 02_responsibilities 04_em_fill_in 05_em_2d 07_kmeans_and_em 11_why_em_works"
 status=0
 for c in $chapters; do
     if [ "$mode" != compare ]; then echo "== $c, with your code"; fi
@@ -34,7 +34,7 @@ for c in $chapters; do
     done
 done
 if [ -z "$differ" ]; then
-    echo "Your chapters 01, 02, 04, 05 and 07 print and draw exactly what the course's do,"
+    echo "Your chapters 01, 02, 04, 05, 07 and 11 print and draw exactly what the course's do,"
     echo "to the last digit: see your figures in $out/ (make figures STUDENT=1 redraws them)."
 else
     echo "Your figures are in $out/. They differ from the course's in:$differ"
