@@ -308,7 +308,7 @@ static int all_blocks(const prepared *p, const double *x, size_t n, double *resp
 {
     size_t K = p->K, d = p->d, n_blocks = (n + BLOCK - 1) / BLOCK;
     int ok = 1;
-#pragma omp parallel
+#pragma omp parallel if (n_blocks > 1) /* one block: no threads to wake */
     {
         double *scratch = malloc(((K + 2 * d + 2) * CHUNK + width * LANES) * sizeof *scratch);
         if (!scratch) {
