@@ -206,7 +206,7 @@ $(WB_BUILD)/%: $(WB)/chapters/%.c $(LIB)
 	@timeout $(CC_LIMIT) $(CC) $(ALL_CFLAGS) $(WB_CFLAGS) -I$(WB)/chapters $< $(LIB) $(LDLIBS) -o $@
 
 # The student's commands end with emlab's own words, never make's "Error 1".
-# At 8/8, the student's chapters are compared with the course's.
+# When every blank is right, the student's chapters are compared with the course's.
 STUDENT_CHAPTERS := $(patsubst %,$(WB_BUILD)/%,01_sampling 02_responsibilities 04_em_fill_in 05_em_2d \
                     07_kmeans_and_em 11_why_em_works)
 exercise: workbook

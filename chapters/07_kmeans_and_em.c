@@ -179,9 +179,10 @@ static void print_kmeans(const lloyd_run *run, const size_t start_at[K])
  * @output 2
  *
  * $J$ falls at every round, and after a few rounds no point moves. Notice
- * the sizes: the true groups have 210 and 90 points, but k-means cuts the
- * plane along the straight line halfway between its two centres, and the
- * big, stretched blob loses its far edge to the small one.
+ * the sizes: the true groups have 200 and 100 points, but k-means' clusters
+ * have 163 and 137. It cuts the plane along the straight line halfway
+ * between its two centres, and the wide group loses its right end to the
+ * tight one.
  *
  * ## EM from the same start
  *
@@ -231,9 +232,12 @@ static void print_em(const em_run *e, const lloyd_run *run)
  *
  * @figure kmeans_vs_em.png: Left, k-means' clusters with their centres;
  * right, EM's responsibilities with the means and the $1\sigma$ and
- * $2\sigma$ ellipses. EM's weights are near the truth's $0.3$ and $0.7$
- * and its upper-right blob keeps its points; the points k-means gave the
- * wrong group lie on the straight boundary, where EM's colours still mix.
+ * $2\sigma$ ellipses. EM's weights, $0.673$ and $0.327$, are near the
+ * truth's $2/3$ and $1/3$. The 38 points k-means gave to the tight group
+ * are the wide group's right end, and EM gives most of them back to the
+ * wide group with confidence: its boundary bends around the tight group
+ * instead of running straight between the centres. Only 9 points are
+ * left where EM's colours mix.
  *
  * @figure rounds.png: k-means round by round: round 0 assigns every point
  * to the nearer starting centre, and each round moves the centres to the
@@ -337,7 +341,8 @@ static void print_eps(const em_run *e, const lloyd_run *run)
  * @figure shrinking.png: EM with $\Sigma_k = \varepsilon I$ for
  * $\varepsilon = 1, 0.1, 0.01$: the circles are the $1\sigma$ and $2\sigma$
  * contours, $\sqrt{\varepsilon}$ and $2\sqrt{\varepsilon}$ around each
- * mean. The mixed colours along the boundary fade as $\varepsilon$
+ * mean (at $\varepsilon = 0.01$, radii 0.1 and 0.2, hidden under the
+ * cross). The mixed colours along the boundary fade as $\varepsilon$
  * shrinks, until the picture is k-means'.
  *
  * What k-means gives up for its speed: covariances (every cluster is round

@@ -166,15 +166,15 @@ static void print_singularity(const double *x, size_t j, const collapse_trace *b
  * @output
  *
  * That makes the fit computable, not right: component 2 still describes
- * point. The cures: a better start (next section); a prior on the
+ * one point. The cures: a better start (next section); a prior on the
  * variances, which turns maximum likelihood into a MAP estimate whose
  * maximum exists (mclust's `priorControl`); and watching for it:
  * `emlab fit` and the lab warn of a component with too few points or a
  * variance at the floor, and `emlab select` never picks such a model.
  *
  * @figure collapse.png: Left, $\sigma_2^2$ against the iteration on a
- * logarithmic axis: without the floor it falls off the bottom; with it,
- * it stops at $10^{-6}$. Right, the log-likelihood: it climbs steeply as
+ * logarithmic axis: without the floor it plunges, and the next step would
+ * make it 0 ("next: 0"); with the floor it stops at $10^{-6}$. Right, the log-likelihood: it climbs steeply as
  * the spike narrows. A rising log-likelihood is not a better fit.
  */
 
@@ -267,8 +267,9 @@ static void print_restarts(const restarts *R)
  *
  * Seventy restarts find solution A, one component per group, each with
  * a quarter of the points. Most of the others stop near $-1610$, in one
- * of many nearly equal solutions: two components share one group while a
- * third stretches over two. EM cannot leave such a
+ * of many nearly equal solutions: two components, both stretched, share
+ * the two groups of one column (B) or one row (C) of the square, where
+ * one round component for each group would fit far better. EM cannot leave such a
  * hill, because splitting the stretched component means going downhill
  * first. The cure is cheap: run EM from several starts and keep the best
  * log-likelihood (`emlab fit --restarts`, scikit-learn's `n_init`), and
@@ -345,21 +346,29 @@ static em_status label_switching(const double *x, const em_gmm *best, em_gmm *sw
 static em_status collapse_figure(em_figdir *fd, const collapse_trace *bare,
                                  const collapse_trace *floored, char *err, size_t len)
 {
+    /* the run without the floor drawn last, on top: it starts as the
+     * other does, and may leave it only at its last step */
     const em_fig_curve var[2] = {
-        {.y = bare->var2, .n = bare->t + 1, .key = "reg = 0", .style = 2},
-        {.y = floored->var2, .n = floored->t + 1, .key = "reg = 1e-6", .style = 11}};
+        {.y = floored->var2, .n = floored->t + 1, .key = "reg = 1e-6", .style = 11},
+        {.y = bare->var2, .n = bare->t + 1, .key = "reg = 0", .style = 2}};
     const em_fig_curve ll[2] = {
-        {.y = bare->loglik, .n = bare->t + 1, .key = "reg = 0", .style = 2},
-        {.y = floored->loglik, .n = floored->t + 1, .key = "reg = 1e-6", .style = 11}};
+        {.y = floored->loglik, .n = floored->t + 1, .key = "reg = 1e-6", .style = 11},
+        {.y = bare->loglik, .n = bare->t + 1, .key = "reg = 0", .style = 2}};
+    size_t T = bare->t; /* the last iteration before the variance became 0 */
+    const em_fig_mark to_zero = {(double)T, bare->var2[T], 30.0 * bare->var2[T], "next: 0"};
+    const em_fig_mark stop = {(double)T, bare->loglik[T],
+                              0.08 * (bare->loglik[T] - bare->loglik[0]), "then no density"};
     const em_fig_axes a1 = {.title = "σ₂² shrinks onto one point", .xlabel = "iteration",
                             .ylabel = "σ₂²", .key_pos = "top right", .xtics_step = 2,
                             .log_y = 1};
     const em_fig_axes a2 = {.title = "and the log-likelihood climbs", .xlabel = "iteration",
                             .ylabel = "log-likelihood", .key_pos = "bottom right",
                             .xtics_step = 2};
-    em_status st = em_fig_curves(fd, "collapse_variance", var, 2, NULL, 0, &a1, err, len);
+    int stopped = bare->st == EM_ESINGULAR;
+    em_status st = em_fig_curves(fd, "collapse_variance", var, 2, &to_zero, stopped, &a1, err,
+                                 len);
     if (st == EM_OK)
-        st = em_fig_curves(fd, "collapse_loglik", ll, 2, NULL, 0, &a2, err, len);
+        st = em_fig_curves(fd, "collapse_loglik", ll, 2, &stop, stopped, &a2, err, len);
     const char *two[2] = {"collapse_variance", "collapse_loglik"};
     if (st == EM_OK)
         st = em_fig_panel(fd, "collapse", "The singularity: a component shrinking onto one point",

@@ -14,7 +14,7 @@
  * $\ell = \ln p(X \mid \hat\theta)$ the best log-likelihood, $p$ the number of
  * free parameters and $n$ the number of points,
  *
- * $$\mathrm{AIC} = 2p - 2\ell, \qquad \mathrm{BIC} = p \ln n - 2\ell,$$
+ * $$\text{AIC} = 2p - 2\ell, \qquad \text{BIC} = p \ln n - 2\ell,$$
  *
  * and the smallest wins. BIC is the Laplace approximation to the model
  * evidence $\ln p(X \mid K)$ (PRML 4.4.1), times $-2$: it asks how
@@ -224,6 +224,14 @@ static void print_rows(const selection *sel)
  * the 6 parameters cost. With it, BIC picks 3 again. (The rule is
  * mclust's too: it reports such models as missing.)
  *
+ * The rule is a guard, not a cure. It catches a component that sits on
+ * the copies; it cannot catch one that only reaches them. Run the chapter
+ * with other seeds and you will meet both: sometimes a long, thin
+ * component stretches from a group to the copies, or a small one takes
+ * them with a handful of neighbours, passes both tests, and BIC picks
+ * $K = 4$ or 5. The repeated reading is the data's fault, and the cure is
+ * to look at the data (and at the fits) before trusting any $K$.
+ *
  * @figure stuck.png: BIC against $K$ for the 400 points and for the same
  * points with the three copies; each degenerate $K$ ringed.
  *
@@ -313,7 +321,7 @@ static em_status stuck_figure(em_figdir *fd, const selection *sel, char *err, si
             bic[s][r] = sel[s].rows[r].bic;
         if (sel[1].rows[r].bad_k) { /* the first one labelled */
             int first = n_marks == 0;
-            marks[n_marks++] = (em_fig_mark){K[r], bic[1][r], first ? -90.0 : 0.0,
+            marks[n_marks++] = (em_fig_mark){K[r], bic[1][r], first ? 160.0 : 0.0,
                                              first ? "degenerate K: ringed" : ""};
         }
     }

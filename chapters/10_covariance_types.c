@@ -44,7 +44,8 @@ static const char *const shapes[N_TYPES] = {"any ellipse", "one ellipse, shared"
 /*
  * ## The data
  *
- * Three groups of 150 points, each of another shape: one stretched and
+ * Three groups of about 150 points (each point's group is drawn with
+ * probability 1/3), each of another shape: one stretched and
  * tilted, one small and round, one stretched along $x_2$. No family but
  * full describes all three; each restricted family must compromise in
  * its own way.
@@ -140,7 +141,7 @@ static void print_fits(const family_fit *f)
  * spherical, BIC agrees: the groups really have different shapes. Tied
  * has one matrix for three groups and takes a compromise shape for all;
  * diag has every off-diagonal entry 0, so the tilted group gets an
- * upright ellipse and spills over; spherical has circles only.
+ * axis-aligned ellipse and spills over; spherical has circles only.
  *
  * @figure families.png: The four fits, each point coloured by its
  * responsibilities, with the means and the $1\sigma$ and $2\sigma$

@@ -7,11 +7,11 @@
  * $q_{ik} \ge 0$ per point and component, $\sum_k q_{ik} = 1$), the
  * log-likelihood splits in two (PRML eq. 9.70):
  *
- * $$\ln p(X \mid \theta) = \mathcal{L}(q, \theta) + \mathrm{KL}\big(q \,\|\, p(Z \mid X, \theta)\big),$$
+ * $$\ln p(X \mid \theta) = \mathcal{L}(q, \theta) + \text{KL}\big(q \,\|\, p(Z \mid X, \theta)\big),$$
  *
  * $$\mathcal{L}(q, \theta) = \sum_{i=1}^{n} \sum_{k=1}^{K} q_{ik}
  *   \ln \frac{\pi_k\, \mathcal{N}(x_i \mid \mu_k, \sigma_k^2)}{q_{ik}}, \qquad
- * \mathrm{KL}(q \,\|\, p) = -\sum_{i=1}^{n} \sum_{k=1}^{K} q_{ik}
+ * \text{KL}(q \,\|\, p) = -\sum_{i=1}^{n} \sum_{k=1}^{K} q_{ik}
  *   \ln \frac{\gamma_{ik}(\theta)}{q_{ik}},$$
  *
  * with $\gamma_{ik}(\theta)$ the responsibilities under $\theta$. The
@@ -41,18 +41,19 @@
 #include <string.h>
 #include "emlab.h"
 
-enum { N_EACH = 40, N = 2 * N_EACH, K = 2, ITER = 8, DRAWN = 3, GRID = 400 };
+enum { N_EACH = 40, N = 2 * N_EACH, K = 2, ITER = 10, DRAWN = 3, GRID = 400 };
 
-/* The model, all but mu_1 held: pi = (1/2, 1/2), mu_2 = 2, sigma = (1, 1). */
-static const double PI[K] = {0.5, 0.5}, SIGMA[K] = {1.0, 1.0}, MU_2 = 2.0;
-static const double MU_1_START = 3.5; /* a poor start, beyond mu_2 */
+/* The model, all but mu_1 held: pi = (1/2, 1/2), mu_2 = 2, sigma = (1.2, 1.2):
+ * PI[k] is pi_k, SIGMA[k] the standard deviation sigma_k. */
+static const double PI[K] = {0.5, 0.5}, SIGMA[K] = {1.2, 1.2}, MU_2 = 2.0;
+static const double MU_1_START = 3.5; /* a poor start: beyond mu_2 */
 
 /*
  * ## The bound
  *
  * $\mathcal{L}(q, \theta)$ for the labels' distribution `q` ($n \times K$,
  * `q[i * K + k]` is $q_{ik}$) and the model `mu` (both means; $\pi$ and
- * $\sigma$ as above). A term with $q_{ik} = 0$ adds nothing: $0 \ln 0$ is
+ * $\sigma$ held: `PI[k]` is $\pi_k$, `SIGMA[k]` is $\sigma_k$). A term with $q_{ik} = 0$ adds nothing: $0 \ln 0$ is
  * taken as 0, its limit. `em_normal_logpdf(x, mu, sigma)` is
  * $\ln \mathcal{N}(x \mid \mu, \sigma^2)$.
  */
@@ -182,9 +183,9 @@ static void iterate(const double *x, double mu_old, double lo, double hi, step *
 
 static void print_steps(const step *s)
 {
-    printf("EM on mu_1 alone (pi = (1/2, 1/2), mu_2 = %g, sigma = (1, 1) held), %d points, "
+    printf("EM on mu_1 alone (pi = (1/2, 1/2), mu_2 = %g, sigma = (%g, %g) held), %d points, "
            "from mu_1 = %g.\nEach iteration: q = gamma(theta_old), then mu_1 = argmax L(q, "
-           "theta).\n\n", MU_2, N, MU_1_START);
+           "theta).\n\n", MU_2, SIGMA[0], SIGMA[1], N, MU_1_START);
     printf("  t    mu_1 old    mu_1 new   ln p(old)    L(q,new)   ln p(new)   KL(q||new)  "
            "ln p - L - KL\n");
     for (size_t t = 0; t < ITER; t++) {
@@ -217,10 +218,11 @@ static void print_steps(const step *s)
  * bound gains from the M-step, and $\ln p$ gains that plus the KL
  * divergence that opens up when $\theta$ moves away from the
  * $\theta^{\text{old}}$ that $q$ was made for. The last column is the
- * identity $\ln p = \mathcal{L} + \mathrm{KL}$, checked at every
- * iteration. The gains shrink as $\mu_1$ nears the maximum at about
- * $-1$, and so does the KL term: near a maximum, $\theta$ hardly moves
- * and $q$ stays nearly right.
+ * identity $\ln p = \mathcal{L} + \text{KL}$, checked at every
+ * iteration. The gains grow while $\mu_1$ crosses the hump between the
+ * two groups (the steps are largest at iterations 2 and 3), then shrink
+ * as it nears the maximum at about $-0.94$, and so does the KL term: near a
+ * maximum, $\theta$ hardly moves and $q$ stays nearly right.
  *
  * @output
  *
@@ -230,7 +232,8 @@ static void print_steps(const step *s)
  * The bound lies below everywhere and touches at $\mu_1^{\text{old}}$
  * ("old"); the
  * M-step jumps to the bound's top ("new"), where $\ln p$ is higher
- * still; the next E-step makes a new bound that touches there.
+ * still (the ring above it); the next E-step makes a new bound that
+ * touches there.
  *
  * @figure climb.png: The log-likelihood after each iteration and the
  * bound the M-step reached: the bound is always below, and the gap
@@ -262,15 +265,28 @@ static em_status bound_figure(em_figdir *fd, const char *name, const double *x, 
     }
     char title[64], key[64];
     snprintf(title, sizeof title, "Iteration %zu", t + 1);
-    snprintf(key, sizeof key, "bound L, q made at %.2f", s->mu_old);
-    const em_fig_curve c[2] = {{.x = grid, .y = ll, .n = GRID, .key = "ln p(X | μ₁)", .style = 11},
-                               {.x = Lx, .y = L, .n = n, .key = key, .style = 1}};
-    double dy = 0.07 * (hi - lo);
-    const em_fig_mark m[2] = {{s->mu_old, s->ll_old, -dy, "old"},
-                              {s->mu_new, s->bound_new, s->mu_new < s->mu_old ? dy : -dy, "new"}};
+    snprintf(key, sizeof key, "bound L, q from %.2f", s->mu_old);
+    /* dashed grey lines down from the old and the new mu_1, labelled at
+     * the bottom; rings where the bound touches, at its top, and on ln p
+     * above the top */
+    double bottom = lo - 0.15 * (hi - lo), vx[2][2] = {{s->mu_old, s->mu_old},
+                                                         {s->mu_new, s->mu_new}};
+    double vy[2][2] = {{bottom, s->ll_old}, {bottom, s->ll_new}};
+    const em_fig_curve c[4] = {
+        {.x = grid, .y = ll, .n = GRID, .key = "ln p(X | μ₁)", .style = 11},
+        {.x = Lx, .y = L, .n = n, .key = key, .style = 1},
+        {.x = vx[0], .y = vy[0], .n = 2, .key = "", .style = 13},
+        {.x = vx[1], .y = vy[1], .n = 2, .key = "", .style = 13}};
+    double dy = 0.05 * (hi - lo);
+    const em_fig_mark m[5] = {{s->mu_old, s->ll_old, 0, ""},
+                              {s->mu_new, s->bound_new, 0, ""},
+                              {s->mu_new, s->ll_new, 0, ""},
+                              {s->mu_old, bottom, dy, "old"},
+                              {s->mu_new, bottom, dy, "new"}};
     const em_fig_axes axes = {.title = title, .xlabel = "μ₁", .ylabel = "log-likelihood",
-                              .key_pos = "top right", .smooth = 1};
-    return em_fig_curves(fd, name, c, 2, m, 2, &axes, err, len);
+                              .key_pos = "top right", .smooth = 1,
+                              .headroom = 0.25};
+    return em_fig_curves(fd, name, c, 4, m, 5, &axes, err, len);
 }
 
 static em_status draw(em_figdir *fd, const double *x, const step *s, char *err, size_t len)
@@ -331,8 +347,8 @@ static em_status draw(em_figdir *fd, const double *x, const step *s, char *err, 
 /*
  * ## Running it
  *
- * 40 points from $\mathcal{N}(-1, 1)$ and 40 from $\mathcal{N}(2, 1)$, drawn
- * after `np.random.seed(--seed)`; then eight iterations from
+ * 40 points from $\mathcal{N}(-1, 1.2^2)$ and 40 from $\mathcal{N}(2, 1.2^2)$,
+ * drawn after `np.random.seed(--seed)`; then ten iterations from
  * $\mu_1 = 3.5$.
  */
 int main(int argc, char **argv)
@@ -350,7 +366,7 @@ int main(int argc, char **argv)
     em_rng r;
     em_rng_seed(&r, cli.seed);
     for (size_t i = 0; i < N; i++)
-        x[i] = em_rng_normal(&r, i < N_EACH ? -1.0 : MU_2, 1.0);
+        x[i] = em_rng_normal(&r, i < N_EACH ? -1.0 : MU_2, SIGMA[i >= N_EACH]);
     double mu_1 = MU_1_START;
     for (size_t t = 0; t < ITER; t++) {
         iterate(x, mu_1, -10.0, 10.0, &s[t]);

@@ -8,6 +8,8 @@
 #   has_marks           1 to draw the 'marks' block
 #   log_y               1 for a logarithmic y axis
 #   smooth              1: lines without points (curves on a fine grid)
+#   headroom            room above the curves (for the key), a fraction of
+#                       the plot's height (default 0)
 #   key_pos             where the key goes (default 'bottom right')
 title_text = exists("title_text") ? title_text : ''
 xlabel_text = exists("xlabel_text") ? xlabel_text : 'x'
@@ -27,7 +29,7 @@ if (!exists("key_1")) { unset key } else { eval('set key '.key_pos) }
 set autoscale xfix
 # a mark's label on a white box, readable where a curve runs behind it
 set style textbox opaque noborder margins 2, 1
-set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.05
+set offsets graph 0.03, graph 0.03, graph (0.05 + (exists("headroom") ? headroom : 0)), graph 0.05
 smooth = exists("smooth") ? smooth : 0
 curve_kind = smooth ? "lines" : "linespoints"
 curve_points = smooth ? "" : "pt 7 ps (0.8*ps_scale)"

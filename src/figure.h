@@ -281,6 +281,8 @@ typedef struct {
     double xtics_step;       /* 1 for iterations or K; 0: gnuplot's       */
     int log_y;               /* 1: a logarithmic y axis (every y > 0)     */
     int smooth;              /* 1: lines only, no points (a fine grid)    */
+    double headroom;         /* room above the curves for the key, as a
+                                fraction of the plot's height; 0: none   */
 } em_fig_axes;
 em_status em_fig_curves(em_figdir *fd, const char *name, const em_fig_curve *curves,
                         size_t n_curves, const em_fig_mark *marks, size_t n_marks,

@@ -374,5 +374,7 @@ em_status em_fig_curves(em_figdir *fd, const char *name, const em_fig_curve *cur
         em_fig_set_num(&f, "log_y", 1);
     if (o->smooth)
         em_fig_set_num(&f, "smooth", 1);
+    if (o->headroom > 0)
+        em_fig_set_num(&f, "headroom", o->headroom);
     return em_fig_end(&f, err, len);
 }

@@ -72,8 +72,13 @@ START_TEST(check_assignment)
         if (!*why && got[i] == 0 && same_labels(got, (size_t[N]){0}))
             why = "every point is in cluster 0: does the best distance start at INFINITY, "
                   "and does nearest change when a centre is nearer?";
-        ck_abort_msg("point i = %zu (%.4g, %.4g) went to cluster %zu; its nearest centre is "
-                     "k = %zu. %s", i, x[i * D], x[i * D + 1], got[i], want[i], why);
+        if (!*why)
+            why = "compute the squared distance to each centre k as the sum over j of "
+                  "(x[i * D + j] - mu[k * D + j])^2 (centre k's coordinate j is mu[k * D + j]), "
+                  "and keep the k with the smallest";
+        ck_abort_msg("point i = %zu (%.4g, %.4g) went to cluster k = %zu; its nearest centre is "
+                     "k = %zu (k counts from 0: cluster 1 of the figures is k = 0). %s", i,
+                     x[i * D], x[i * D + 1], got[i], want[i], why);
     }
     ck_assert_msg(changed == N, "every point changed cluster (from none), but assign says %zu",
                   changed);
@@ -133,8 +138,11 @@ START_TEST(check_centre_update)
                                : "the sums carried over from cluster 0 into cluster 1: start "
                                  "sum and n_k at 0 for every k";
         }
-        ck_abort_msg("mu_%zu[%zu] (cluster k = %zu) = %.9g, expected %.9g, the mean of its "
-                     "points. %s", v / D, v % D, v / D, got[v], want[v], why);
+        if (!*why)
+            why = "add up the points with c[i] == k, coordinate by coordinate, count them, and "
+                  "divide the sums by the count";
+        ck_abort_msg("mu[%zu * D + %zu] (cluster k = %zu, counting from 0) = %.9g, expected %.9g, "
+                     "the mean of its points. %s", v / D, v % D, v / D, got[v], want[v], why);
     }
     /* every point in cluster 0: cluster 1 has none and keeps its centre */
     memset(c, 0, sizeof c);

@@ -6,7 +6,8 @@
 
 /* The bound by the formula; with `how` a classic mistake: 1 without the
  * entropy term (that is Q), 2 the entropy with the wrong sign, 3 without
- * log pi_k. Terms with q_ik = 0 add nothing. */
+ * log pi_k, 4 the variance passed as the standard deviation. Terms with
+ * q_ik = 0 add nothing. */
 static double bound_ref(const double *x, const double *q, const double *mu, int how)
 {
     double L = 0.0;
@@ -16,7 +17,8 @@ static double bound_ref(const double *x, const double *q, const double *mu, int 
             if (q_ik <= 0.0)
                 continue;
             double entropy = how == 1 ? 0.0 : how == 2 ? log(q_ik) : -log(q_ik);
-            L += q_ik * ((how == 3 ? 0.0 : log(PI[k])) + em_normal_logpdf(x[i], mu[k], SIGMA[k])
+            double sd = how == 4 ? SIGMA[k] * SIGMA[k] : SIGMA[k];
+            L += q_ik * ((how == 3 ? 0.0 : log(PI[k])) + em_normal_logpdf(x[i], mu[k], sd)
                          + entropy);
         }
     return L;
@@ -27,7 +29,7 @@ static void the_points(double *x)
     em_rng r;
     em_rng_seed(&r, 11);
     for (size_t i = 0; i < N; i++)
-        x[i] = em_rng_normal(&r, i < N_EACH ? -1.0 : MU_2, 1.0);
+        x[i] = em_rng_normal(&r, i < N_EACH ? -1.0 : MU_2, SIGMA[i >= N_EACH]);
 }
 
 START_TEST(check_bound)
@@ -40,12 +42,14 @@ START_TEST(check_bound)
     double got = lower_bound(x, q, mu), want = bound_ref(x, q, mu, 0);
     if (!(fabs(got - want) <= 1e-9 * fabs(want))) {
         const char *why = isnan(got) ? "it is not a number" : "";
-        static const char *const mistake[4] = {
+        static const char *const mistake[5] = {
             "", "that is Q, the expected complete-data log-likelihood: the bound also has the "
                 "entropy of q, minus the sum of q_ik ln q_ik",
             "the entropy term has the wrong sign: L = sum q_ik (ln pi_k N(x_i) - ln q_ik)",
-            "ln pi_k is missing: the joint is pi_k N(x_i | mu_k, sigma_k^2)"};
-        for (int how = 1; how <= 3 && !*why; how++) {
+            "ln pi_k is missing: the joint is pi_k N(x_i | mu_k, sigma_k^2)",
+            "you passed the variance SIGMA[k]^2 where em_normal_logpdf wants the standard "
+            "deviation SIGMA[k]"};
+        for (int how = 1; how <= 4 && !*why; how++) {
             double wrong = bound_ref(x, q, mu, how);
             if (fabs(got - wrong) <= 1e-9 * fabs(wrong))
                 why = mistake[how];
