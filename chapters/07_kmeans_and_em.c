@@ -168,8 +168,8 @@ static void print_kmeans(const lloyd_run *run, const size_t start_at[K])
     size_t n_k[K] = {0};
     for (size_t i = 0; i < N; i++)
         n_k[run->c[run->rounds][i]]++;
-    printf("Converged after %zu rounds: no point changed cluster. Cluster sizes %zu and %zu.\n",
-           run->rounds, n_k[0], n_k[1]);
+    printf("Converged after %zu round%s: no point changed cluster. Cluster sizes %zu and %zu.\n",
+           run->rounds, run->rounds == 1 ? "" : "s", n_k[0], n_k[1]);
 }
 
 /*
@@ -336,7 +336,10 @@ static void print_eps(const em_run *e, const lloyd_run *run)
  * At $\varepsilon = 1$ the round covariances are far too wide for these
  * blobs and EM is unsure of many points; at $0.1$ fewer; at $0.01$ every
  * responsibility is 0 or 1 to the printed digit, and the means are
- * k-means' centres.
+ * k-means' centres. (Not at every seed: the weights still tip a point
+ * that is almost equally near two centres, by $\varepsilon \ln(\pi_j /
+ * \pi_k)$ in squared distance, and one such point can send EM to a
+ * neighbouring answer. The tip vanishes only as $\varepsilon \to 0$.)
  *
  * @figure shrinking.png: EM with $\Sigma_k = \varepsilon I$ for
  * $\varepsilon = 1, 0.1, 0.01$: the circles are the $1\sigma$ and $2\sigma$

@@ -133,16 +133,21 @@ static void print_singularity(const double *x, size_t j, const collapse_trace *b
     if (bare->st == EM_ESINGULAR)
         printf("EM stopped after iteration %zu: the next M-step made sigma_2^2 = 0, and "
                "N(x | mu_2, 0)\nhas no density (%s).\n", bare->t, em_strerror(bare->st));
+    else /* the neighbours held it up: this start finds a hill, not the spike */
+        printf("No collapse at this seed: the point's neighbours kept sigma_2^2 at %.6g, "
+               "a local maximum.\n", bare->var2[bare->t]);
     printf("\nThe same start with the floor reg = %g added to every variance:\n", FLOOR);
     print_trace(floored);
-    static const char *const why[3] = {
-        "", "it holds fewer points than the 2 a variance needs",
-        "its variance is the floor's, not the data's"};
-    if (floored->verdict != EM_SOUND)
-        printf("Converged, with sigma_2^2 at the floor. emlab fit calls component 2 degenerate "
-               "and warns:\n%s (N_2 = %.3f).\n", why[floored->verdict], floored->N2[floored->t]);
+    size_t T = floored->t;
+    int at_floor = floored->var2[T] <= 10 * FLOOR, few = floored->N2[T] < 2.0;
+    printf("Converged%s.", at_floor ? ", with sigma_2^2 at the floor" : "");
+    if (floored->verdict != EM_SOUND) /* as emlab fit judges it */
+        printf(" emlab fit calls component 2 degenerate and warns:\n%s%s%s (N_2 = %.3f).\n",
+               few ? "it holds fewer points than the 2 a variance needs" : "",
+               few && at_floor ? ", and " : "",
+               at_floor ? "its variance is the floor's, not the data's" : "", floored->N2[T]);
     else
-        printf("Converged, and component 2 is sound.\n");
+        printf(" Component 2 is sound.\n");
 }
 
 /*
@@ -354,17 +359,19 @@ static em_status collapse_figure(em_figdir *fd, const collapse_trace *bare,
     const em_fig_curve ll[2] = {
         {.y = floored->loglik, .n = floored->t + 1, .key = "reg = 1e-6", .style = 11},
         {.y = bare->loglik, .n = bare->t + 1, .key = "reg = 0", .style = 2}};
+    int stopped = bare->st == EM_ESINGULAR;
     size_t T = bare->t; /* the last iteration before the variance became 0 */
     const em_fig_mark to_zero = {(double)T, bare->var2[T], 30.0 * bare->var2[T], "next: 0"};
     const em_fig_mark stop = {(double)T, bare->loglik[T],
                               0.08 * (bare->loglik[T] - bare->loglik[0]), "then no density"};
-    const em_fig_axes a1 = {.title = "σ₂² shrinks onto one point", .xlabel = "iteration",
+    const em_fig_axes a1 = {.title = stopped ? "σ₂² shrinks onto one point" : "σ₂²",
+                            .xlabel = "iteration",
                             .ylabel = "σ₂²", .key_pos = "top right", .xtics_step = 2,
                             .log_y = 1};
-    const em_fig_axes a2 = {.title = "and the log-likelihood climbs", .xlabel = "iteration",
+    const em_fig_axes a2 = {.title = stopped ? "and the log-likelihood climbs" : "log-likelihood",
+                            .xlabel = "iteration",
                             .ylabel = "log-likelihood", .key_pos = "bottom right",
                             .xtics_step = 2};
-    int stopped = bare->st == EM_ESINGULAR;
     em_status st = em_fig_curves(fd, "collapse_variance", var, 2, &to_zero, stopped, &a1, err,
                                  len);
     if (st == EM_OK)

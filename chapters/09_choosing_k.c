@@ -226,10 +226,10 @@ static void print_rows(const selection *sel)
  *
  * The rule is a guard, not a cure. It catches a component that sits on
  * the copies; it cannot catch one that only reaches them. Run the chapter
- * with other seeds and you will meet both: sometimes a long, thin
- * component stretches from a group to the copies, or a small one takes
- * them with a handful of neighbours, passes both tests, and BIC picks
- * $K = 4$ or 5. The repeated reading is the data's fault, and the cure is
+ * with other seeds and you will meet that more often than not: a long,
+ * thin component stretches from a group to the copies, or a small one
+ * takes them with a handful of neighbours, passes both tests, and BIC
+ * picks $K = 4$ or 5. The repeated reading is the data's fault, and the cure is
  * to look at the data (and at the fits) before trusting any $K$.
  *
  * @figure stuck.png: BIC against $K$ for the 400 points and for the same

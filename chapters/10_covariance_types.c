@@ -138,7 +138,10 @@ static void print_fits(const family_fit *f)
  * @output
  *
  * Full fits best and, although it pays 6 parameters more than tied or
- * spherical, BIC agrees: the groups really have different shapes. Tied
+ * spherical, BIC agrees: the groups really have different shapes. (Full
+ * can always do at least as well as diag, which is one of its special
+ * cases; at a few seeds it does not, because one start left it on a
+ * lower hill. Chapter 8's restarts are the cure.) Tied
  * has one matrix for three groups and takes a compromise shape for all;
  * diag has every off-diagonal entry 0, so the tilted group gets an
  * axis-aligned ellipse and spills over; spherical has circles only.

@@ -1,9 +1,13 @@
 /* cli.c — argument parsing and reporting for the chapters. */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli.h"
+#include "commit.h"
 
 static void usage(const em_cli *cli, FILE *f)
 {
@@ -43,15 +47,49 @@ static int parse_seed(em_cli *cli, const char *s)
     char *end;
     errno = 0;
     unsigned long long v = strtoull(s, &end, 10);
-    if (*s == '\0' || *s == '-' || *end != '\0' || errno || v > 0xffffffffULL)
+    if (*s < '0' || *s > '9' || *end != '\0' || errno || v > 0xffffffffULL) /* no sign, no space */
         return bad(cli, "--seed needs a whole number from 0 to 4294967295, not", s);
     cli->seed = (uint32_t)v;
     cli->seed_given = 1;
     return -1;
 }
 
+int em_cli_std_open(const char *prog)
+{
+    int out_closed = fcntl(STDOUT_FILENO, F_GETFD) == -1;
+    for (int fd = 0; fd <= 2; fd++)
+        if (fcntl(fd, F_GETFD) == -1) {
+            int null = open("/dev/null", O_RDWR); /* the lowest free: fd itself */
+            if (null >= 0 && null != fd)
+                close(null);
+        }
+    if (out_closed)
+        fprintf(stderr, "%s: standard output is closed: what it prints would be lost\n", prog);
+    return !out_closed;
+}
+
+/* Open cli's output folder into *fd, owned by the program and guarded;
+ * on failure say why (the folder named in full) and return 1. */
+static int open_folder(const em_cli *cli, em_figdir *fd)
+{
+    size_t len = strlen(cli->out) + 512;
+    char *err = malloc(len);
+    em_status st = err ? em_figdir_open(fd, cli->out, cli->format, err, len) : EM_ENOMEM;
+    if (st == EM_OK && (st = em_figdir_owner(fd, cli->prog)) != EM_OK) {
+        em_figdir_close(fd);
+        snprintf(err, len, "%s", em_strerror(st));
+    }
+    if (st)
+        fprintf(stderr, "%s: %s\n", cli->prog, err ? err : em_strerror(st));
+    else
+        em_interrupt_guard(&fd->run); /* Ctrl-C leaves no half-written file */
+    free(err);
+    return st ? 1 : 0;
+}
+
 int em_cli_parse(em_cli *cli, int argc, char **argv, const char *about)
 {
+    cli->have_fd = 0;
     const char *slash = strrchr(argv[0], '/');
     cli->prog = slash ? slash + 1 : argv[0];
     snprintf(cli->default_out, sizeof cli->default_out, "out/%s", cli->prog);
@@ -80,22 +118,24 @@ int em_cli_parse(em_cli *cli, int argc, char **argv, const char *about)
         if (rc >= 0)
             return rc;
     }
-    if (em_figdir_busy(cli->out)) { /* said now, not after the whole chapter has run */
-        fprintf(stderr, "%s: %s: another emlab run is writing into this folder; wait for it "
-                "to end, or choose another --out\n", cli->prog, cli->out);
+    if (!em_cli_std_open(cli->prog))
         return 1;
-    }
+    /* the folder now, not after the whole chapter has run and printed: a
+     * second run into it, or an --out that cannot be a folder, is refused
+     * before anything is computed */
+    if (open_folder(cli, &cli->fd))
+        return 1;
+    cli->have_fd = 1;
     return -1;
 }
 
-int em_cli_open(const em_cli *cli, em_figdir *fd)
+int em_cli_open(em_cli *cli, em_figdir *fd)
 {
-    char err[1024];
-    if (em_figdir_open(fd, cli->out, cli->format, err, sizeof err)) {
-        fprintf(stderr, "%s: %s\n", cli->prog, err);
-        return 1;
-    }
-    em_interrupt_guard(&fd->run); /* Ctrl-C leaves no half-written file */
+    if (!cli->have_fd)
+        return open_folder(cli, fd);
+    *fd = cli->fd;
+    cli->have_fd = 0;
+    em_interrupt_guard(&fd->run);
     return 0;
 }
 
@@ -133,9 +173,14 @@ int em_cli_finish(const em_cli *cli, em_figdir *fd, em_status st, const char *er
     return st ? 1 : 0;
 }
 
-int em_cli_fail(const em_cli *cli, const char *message)
+int em_cli_fail(em_cli *cli, const char *message)
 {
     fprintf(stderr, "%s: %s\n", cli->prog, message);
+    if (cli->have_fd) {
+        em_interrupt_guard(NULL);
+        em_figdir_close(&cli->fd);
+        cli->have_fd = 0;
+    }
     return 1;
 }
 

@@ -94,6 +94,10 @@ START_TEST(test_chapters_refuse_bad_arguments)
     ck_assert_int_eq(status, 2);
     run_chapter("02_responsibilities", "--bogus", &status);
     ck_assert_int_eq(status, 2);
+    run_chapter("02_responsibilities", "--seed ' 5'", &status); /* strtoul's sign and space */
+    ck_assert_int_eq(status, 2);
+    run_chapter("02_responsibilities", "--seed +5", &status);
+    ck_assert_int_eq(status, 2);
     const char *help = run_chapter("02_responsibilities", "--help", &status);
     ck_assert_int_eq(status, 0);
     ck_assert_ptr_nonnull(strstr(help, "usage: 02_responsibilities"));
@@ -108,6 +112,67 @@ START_TEST(test_chapter_unwritable_out_fails_cleanly)
              EMLAB_BUILD);
     status = system(cmd);
     ck_assert_int_eq(WEXITSTATUS(status), 1);
+}
+END_TEST
+
+/* An --out that cannot be a folder is refused before the chapter computes
+ * or prints anything (it printed its whole table, then failed), and the
+ * message names the folder and the reason in full, however long the path
+ * (it was cut at 1024 bytes, the reason lost). */
+START_TEST(test_chapter_bad_out_refused_before_printing)
+{
+    const char *dir = make_tmpdir(), *out, *err;
+    char deep[1400];
+    int n = snprintf(deep, sizeof deep, "%s", write_file(dir, "plain", "x"));
+    for (int i = 0; i < 11; i++)
+        n += snprintf(deep + n, sizeof deep - (size_t)n, "/%s",
+                      "a-folder-name-of-one-hundred-characters-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+    int rc = shell(&out, &err, "%s/07_kmeans_and_em --format none --out '%s'", EMLAB_BUILD, deep);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_str_eq(out, "");
+    ck_assert_msg(strstr(err, "Not a directory") != NULL, "%s", err);
+    rc = shell(&out, &err, "%s/08_when_em_goes_wrong --format none --out '%s/plain'", EMLAB_BUILD,
+               dir);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_str_eq(out, "");
+}
+END_TEST
+
+/* With standard output closed, a chapter is refused at once: before, the
+ * folder's lock file took descriptor 1, received the printout, and the
+ * run reported success with its results lost. */
+START_TEST(test_chapter_with_stdout_closed_fails)
+{
+    const char *dir = make_tmpdir(), *out, *err;
+    int rc = shell(&out, &err, "%s/07_kmeans_and_em --format none --out '%s/o' >&-", EMLAB_BUILD,
+                   dir);
+    ck_assert_int_eq(rc, 1);
+    ck_assert_ptr_nonnull(strstr(err, "standard output is closed"));
+    ck_assert_int_eq(access(path_in(dir, "o/results.txt"), F_OK), -1);
+    rc = shell(&out, &err, "%s/07_kmeans_and_em --format none --out '%s/o' <&- 2>&-",
+               EMLAB_BUILD, dir); /* no stdin, no stderr: it runs */
+    ck_assert_int_eq(rc, 0);
+    ck_assert_int_eq(access(path_in(dir, "o/results.txt"), F_OK), 0);
+}
+END_TEST
+
+/* A chapter's run into a folder replaces its previous run there: chapter
+ * 7 draws a figure per k-means round, 9 rounds at seed 157 and 4 at seed
+ * 7; the second run leaves no round_4 ... round_8 of the first beside its
+ * own (nor PNGs when it draws SVGs), and leaves other files alone. */
+START_TEST(test_chapter_rerun_removes_its_stale_files)
+{
+    const char *dir = make_tmpdir(), *out, *err;
+    write_file(dir, "notes.txt", "mine");
+    ck_assert_int_eq(shell(&out, &err, "%s/07_kmeans_and_em --seed 157 --format none --out '%s'",
+                           EMLAB_BUILD, dir), 0);
+    ck_assert_int_eq(access(path_in(dir, "round_8.dat"), F_OK), 0);
+    ck_assert_int_eq(shell(&out, &err, "%s/07_kmeans_and_em --format none --out '%s'",
+                           EMLAB_BUILD, dir), 0);
+    ck_assert_int_eq(access(path_in(dir, "round_3.dat"), F_OK), 0);
+    ck_assert_int_eq(access(path_in(dir, "round_4.dat"), F_OK), -1);
+    ck_assert_int_eq(access(path_in(dir, "round_8.gp"), F_OK), -1);
+    ck_assert_str_eq(slurp(path_in(dir, "notes.txt")), "mine");
 }
 END_TEST
 
@@ -588,6 +653,9 @@ Suite *chapters_suite(void)
     tcase_add_test(tc, test_chapters_draw_in_every_format);
     tcase_add_test(tc, test_chapters_refuse_bad_arguments);
     tcase_add_test(tc, test_chapter_unwritable_out_fails_cleanly);
+    tcase_add_test(tc, test_chapter_bad_out_refused_before_printing);
+    tcase_add_test(tc, test_chapter_with_stdout_closed_fails);
+    tcase_add_test(tc, test_chapter_rerun_removes_its_stale_files);
     tcase_add_test(tc, test_chapter_handoff_continues_in_emlab_fit);
     suite_add_tcase(s, tc);
     return s;

@@ -425,6 +425,21 @@ START_TEST(test_chapter_11_bound_identity_and_numpy)
 }
 END_TEST
 
+/* At a seed where the spike start does not collapse (the neighbours hold
+ * the variance up), chapter 8 says so, and does not claim the floor
+ * (it said "Converged, with sigma_2^2 at the floor" at sigma_2^2 = 0.077). */
+START_TEST(test_chapter_08_says_when_nothing_collapses)
+{
+    int status;
+    const char *out = run_chapter("08_when_em_goes_wrong", "--seed 232", &status);
+    ck_assert_int_eq(status, 0);
+    ck_assert_ptr_nonnull(strstr(out, "No collapse at this seed"));
+    ck_assert_ptr_null(strstr(out, "EM stopped after"));
+    ck_assert_ptr_null(strstr(out, "at the floor"));
+    ck_assert_ptr_nonnull(strstr(out, "fewer points than the 2 a variance needs (N_2 = 1.935)"));
+}
+END_TEST
+
 Suite *lecture_suite(void)
 {
     Suite *s = suite_create("lecture");
@@ -436,6 +451,7 @@ Suite *lecture_suite(void)
     tcase_add_test(tc, test_chapter_08_output_is_golden);
     tcase_add_test(tc, test_chapter_08_matches_numpy_and_sklearn);
     tcase_add_test(tc, test_chapter_08_prints_what_happened);
+    tcase_add_test(tc, test_chapter_08_says_when_nothing_collapses);
     tcase_add_test(tc, test_chapter_09_output_is_golden);
     tcase_add_test(tc, test_chapter_09_reproduces_emlab_select);
     tcase_add_test(tc, test_chapter_09_bic_is_sklearns);

@@ -192,6 +192,11 @@ START_TEST(test_a_full_standard_output_is_an_error)
         snprintf(want, sizeof want, "emlab %s: standard output: No space left on device\n",
                  runs[r][0]);
         ck_assert_str_eq(err, want);
+        /* closed, not full: refused at once (a lock file took descriptor 1,
+         * swallowed the printout, and the run said it had succeeded) */
+        rc = shell(NULL, &err, "%s/emlab %s >&-", EMLAB_BUILD, args);
+        ck_assert_msg(rc == 1, "emlab %s >&-: exit %d (%s)", args, rc, err);
+        ck_assert_str_eq(err, "emlab: standard output is closed: what it prints would be lost\n");
     }
     const char *err;
     int rc = shell(NULL, &err, "%s/02_responsibilities --format none --out %s/c > /dev/full",

@@ -24,6 +24,8 @@ int main(int argc, char **argv)
     if (argc < 2)
         return usage(stderr), EXIT_USAGE;
     const char *sub = argv[1];
+    if (!em_cli_std_open("emlab"))
+        return EXIT_RUNTIME;
     if (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0 || strcmp(sub, "help") == 0) {
         usage(stdout);
         return stdout_ok("help") ? EXIT_RUNTIME : EXIT_OK;
