@@ -29,8 +29,14 @@ double ulps(double a, double b)
 
 size_t read_numbers(const char *file, double *out, size_t max)
 {
-    char path[512], line[8192];
+    char path[512];
     snprintf(path, sizeof path, "%s/%s", EMLAB_TEST_DATA, file);
+    return read_numbers_at(path, out, max);
+}
+
+size_t read_numbers_at(const char *path, double *out, size_t max)
+{
+    char line[8192];
     FILE *f = fopen(path, "r");
     ck_assert_msg(f != NULL, "cannot open %s (run the tests from the top folder)", path);
     size_t n = 0;

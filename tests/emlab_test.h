@@ -62,6 +62,9 @@ double ulps(double a, double b);
 /* The numbers of a reference file in tests/data, skipping '#' lines, in
  * order. Returns how many (at most max); fails the test if unreadable. */
 size_t read_numbers(const char *file, double *out, size_t max);
+/* The same for a file at path (a chapter's table: its header line has no
+ * number and is passed over). */
+size_t read_numbers_at(const char *path, double *out, size_t max);
 
 /* The values of one block "## HEADER..." of numpy_legacy_rng.txt (the
  * header matched as a prefix). Returns how many. */

@@ -7,25 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The numbers of a table a chapter wrote (its header line skipped), row
- * after row; how many. */
-static size_t read_table(const char *path, double *out, size_t max)
+/* The chapter still draws exactly the data a reference was made from:
+ * its data.txt (in dir) equals tests/data/COMMITTED, n numbers. */
+static void draws_the_committed_data(const char *dir, const char *committed, size_t n)
 {
-    FILE *f = fopen(path, "r");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    char line[8192];
-    size_t n = 0;
-    while (fgets(line, sizeof line, f)) {
-        char *p = line, *end;
-        for (double v = strtod(p, &end); end != p; v = strtod(p, &end)) {
-            if (n < max)
-                out[n] = v;
-            n++;
-            p = end;
-        }
-    }
-    fclose(f);
-    return n < max ? n : max;
+    double *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+    ck_assert(a && b);
+    ck_assert_uint_eq(read_numbers_at(path_in(dir, "data.txt"), a, n), n);
+    ck_assert_uint_eq(read_numbers(committed, b, n), n);
+    for (size_t v = 0; v < n; v++)
+        ck_assert_msg(a[v] == b[v], "data.txt value %zu: %.17g, %s has %.17g", v, a[v], committed,
+                      b[v]);
+    free(a);
+    free(b);
 }
 
 /* The numbers printed on the line of out that starts with `start` (after
@@ -67,7 +61,7 @@ START_TEST(test_chapter_07_matches_sklearn_and_numpy)
     const char *dir;
     const char *out = run_chapter_in("07_kmeans_and_em", "", &status, &dir);
     ck_assert_int_eq(status, 0);
-    ck_assert_uint_eq(read_table(path_in(dir, "results.txt"), got, 64), 5 * 8);
+    ck_assert_uint_eq(read_numbers_at(path_in(dir, "results.txt"), got, 64), 5 * 8);
     /* k-means: J, rounds (sklearn counts one more: the round that changes
      * nothing), the centres */
     ck_assert_rel(got[7], ref[0], 1e-12);
@@ -106,7 +100,7 @@ START_TEST(test_chapter_07_prints_its_results)
     const char *out = run_chapter_in("07_kmeans_and_em", "", &status, &dir);
     ck_assert_int_eq(status, 0);
     double got[64], p[8];
-    ck_assert_uint_eq(read_table(path_in(dir, "results.txt"), got, 64), 40);
+    ck_assert_uint_eq(read_numbers_at(path_in(dir, "results.txt"), got, 64), 40);
     ck_assert_uint_eq(printed_after(out, "k-means  ", p, 8), 4);
     for (int v = 0; v < 4; v++)
         ck_assert(fabs(p[v] - got[3 + v]) <= 5.01e-7);
@@ -147,7 +141,7 @@ START_TEST(test_chapter_08_matches_numpy_and_sklearn)
     const char *dir;
     run_chapter_in("08_when_em_goes_wrong", "", &status, &dir);
     ck_assert_int_eq(status, 0);
-    size_t n = read_table(path_in(dir, "results.txt"), got, 6 * 256) / 6, r = 0, v = 0;
+    size_t n = read_numbers_at(path_in(dir, "results.txt"), got, 6 * 256) / 6, r = 0, v = 0;
     double collapse = 0.0;
     for (; r < n && got[r * 6] < 2; r++, v += 5) { /* the collapse traces */
         const double *g = got + r * 6, *w = ref + v;
@@ -190,7 +184,7 @@ START_TEST(test_chapter_08_prints_what_happened)
     const char *out = run_chapter_in("08_when_em_goes_wrong", "", &status, &dir);
     ck_assert_int_eq(status, 0);
     static double got[6 * 256];
-    size_t n = read_table(path_in(dir, "results.txt"), got, 6 * 256) / 6;
+    size_t n = read_numbers_at(path_in(dir, "results.txt"), got, 6 * 256) / 6;
     ck_assert_ptr_nonnull(strstr(out, "EM stopped after iteration 2: the next M-step made "
                                       "sigma_2^2 = 0"));
     ck_assert_ptr_nonnull(strstr(out, "emlab fit calls component 2 degenerate"));
@@ -284,22 +278,19 @@ START_TEST(test_chapter_09_bic_is_sklearns)
     const char *dir;
     run_chapter_in("09_choosing_k", "", &status, &dir);
     ck_assert_int_eq(status, 0);
-    static double a[800 * 2], b[800 * 2], fits[8 * 7 * 8], res[16 * 7], ref[8 * 3];
-    ck_assert_uint_eq(read_table(path_in(dir, "data.txt"), a, 1600), 800);
-    ck_assert_uint_eq(read_numbers("chapters/09_data.txt", b, 1600), 800);
-    for (int v = 0; v < 800; v++)
-        ck_assert(a[v] == b[v]);
+    static double fits[8 * 7 * 8], res[16 * 7], ref[8 * 3];
+    draws_the_committed_data(dir, "chapters/09_data.txt", 800);
     size_t n_fit = read_numbers("chapters/09_fits.txt", fits, 8 * 7 * 8), at = 0;
     ck_assert_uint_eq(n_fit, 7 * 36);
     for (int K = 1; K <= 8; K++) {
         char file[32];
         double p[8 * 7];
         snprintf(file, sizeof file, "params_K%d.txt", K);
-        ck_assert_uint_eq(read_table(path_in(dir, file), p, 56), (size_t)(7 * K));
+        ck_assert_uint_eq(read_numbers_at(path_in(dir, file), p, 56), (size_t)(7 * K));
         for (int v = 0; v < 7 * K; v++, at++)
             ck_assert_rel(p[v], fits[at], 1e-12);
     }
-    ck_assert_uint_eq(read_table(path_in(dir, "results.txt"), res, 16 * 7), 16 * 7);
+    ck_assert_uint_eq(read_numbers_at(path_in(dir, "results.txt"), res, 16 * 7), 16 * 7);
     ck_assert_uint_eq(read_numbers("chapters/09_sklearn_bic.txt", ref, 24), 24);
     double worst = 0.0;
     for (int K = 1; K <= 8; K++) {
@@ -339,13 +330,10 @@ START_TEST(test_chapter_10_matches_sklearn)
     const char *dir;
     run_chapter_in("10_covariance_types", "", &status, &dir);
     ck_assert_int_eq(status, 0);
-    static double a[900], b[900], ref[4 * 24], res[16];
-    ck_assert_uint_eq(read_table(path_in(dir, "data.txt"), a, 900), 900);
-    ck_assert_uint_eq(read_numbers("chapters/10_data.txt", b, 900), 900);
-    for (int v = 0; v < 900; v++)
-        ck_assert(a[v] == b[v]);
+    static double ref[4 * 24], res[16];
+    draws_the_committed_data(dir, "chapters/10_data.txt", 900);
     ck_assert_uint_eq(read_numbers("chapters/10_reference.txt", ref, 4 * 24), 4 * 24);
-    ck_assert_uint_eq(read_table(path_in(dir, "results.txt"), res, 16), 16);
+    ck_assert_uint_eq(read_numbers_at(path_in(dir, "results.txt"), res, 16), 16);
     static const char *const type[4] = {"full", "tied", "diag", "spherical"};
     double worst = 0.0;
     for (int t = 0; t < 4; t++) {
@@ -357,7 +345,7 @@ START_TEST(test_chapter_10_matches_sklearn)
         char file[32];
         double p[21];
         snprintf(file, sizeof file, "params_%s.txt", type[t]);
-        ck_assert_uint_eq(read_table(path_in(dir, file), p, 21), 21);
+        ck_assert_uint_eq(read_numbers_at(path_in(dir, file), p, 21), 21);
         for (int v = 0; v < 21; v++) {
             ck_assert_msg(fabs(p[v] - w[3 + v]) <= 1e-12 * fmax(1.0, fabs(w[3 + v])),
                           "%s, component %d, value %d: %.17g, scikit-learn %.17g", type[t], v / 7,
@@ -391,7 +379,7 @@ START_TEST(test_chapter_11_bound_identity_and_numpy)
     run_chapter_in("11_why_em_works", "", &status, &dir);
     ck_assert_int_eq(status, 0);
     double got[10 * 9], ref[10 * 8];
-    ck_assert_uint_eq(read_table(path_in(dir, "results.txt"), got, 90), 90);
+    ck_assert_uint_eq(read_numbers_at(path_in(dir, "results.txt"), got, 90), 90);
     ck_assert_uint_eq(read_numbers("chapters/11_reference.txt", ref, 80), 80);
     double gap = 0.0, worst = 0.0;
     for (int t = 0; t < 10; t++) {
