@@ -33,8 +33,8 @@ set offsets graph 0.03, graph 0.03, graph (0.05 + (exists("headroom") ? headroom
 smooth = exists("smooth") ? smooth : 0
 curve_kind = smooth ? "lines" : "linespoints"
 curve_points = smooth ? "" : "pt 7 ps (0.8*ps_scale)"
+# the marks only when there are some (an empty 'for' still reads the data
+# file, and gnuplot warns of a block it cannot find)
+marks_plot = !has_marks ? "" : ", data index 'marks' using 4:5:3 with labels boxed notitle, data index 'marks' using 1:2 with points pt 6 ps (3*ps_scale) lw 2 lc rgb '#000000' notitle"
 plot for [i=1:n_curves] data index sprintf('curve%d', i) using 1:2 with @curve_kind \
-         ls style(i) @curve_points title key(i), \
-     for [j=1:has_marks] data index 'marks' using 4:5:3 with labels boxed notitle, \
-     for [j=1:has_marks] data index 'marks' using 1:2 with points pt 6 ps (3*ps_scale) lw 2 \
-         lc rgb '#000000' notitle
+         ls style(i) @curve_points title key(i) @marks_plot
