@@ -104,6 +104,8 @@ em_status em_figdir_open(em_figdir *fd, const char *dir, em_fig_format fmt,
     fd->lock = -1;
     fd->format = fmt;
     fd->gnuplot = "gnuplot";
+    struct stat before;
+    int made = stat(dir, &before) != 0; /* the run makes the folder */
     if (em_make_dirs(dir) != 0) {
         em_errorf(err, errlen, dir, 0, "cannot create the output folder: %s", strerror(errno));
         return EM_EIO;
@@ -114,7 +116,12 @@ em_status em_figdir_open(em_figdir *fd, const char *dir, em_fig_format fmt,
         em_figdir_close(fd);
         return EM_ENOMEM;
     }
-    em_status st = lock_folder(fd, err, errlen);
+    /* a folder the run made goes again if the run ends without a commit
+     * (an error, Ctrl-C, a workbook blank's exit): removed last, and only
+     * if empty (rmdir), so that it never takes another run's files along */
+    em_status st = made ? em_commit_add(&fd->run, fd->dir, NULL) : EM_OK;
+    if (st == EM_OK)
+        st = lock_folder(fd, err, errlen);
     if (st == EM_OK)
         remove_stale_runs(fd->dir);
     if (st == EM_OK && !mkdtemp(fd->stage)) {

@@ -346,6 +346,35 @@ START_TEST(test_an_interrupt_leaves_the_old_files_and_no_temporary)
 }
 END_TEST
 
+/* A run that ends without its commit takes away the output folder it
+ * made (chapters open theirs before computing, so an unfilled workbook
+ * blank's exit, or Ctrl-C, left an empty new folder), but never a folder
+ * that was there before. */
+START_TEST(test_a_run_that_ends_early_leaves_no_new_folder)
+{
+    const char *dir = make_tmpdir(), *out, *err;
+    int rc = shell(&out, &err, "%s/fresh/04_em_fill_in --format none --out '%s/new'",
+                   EMLAB_BUILD, dir);
+    ck_assert_int_eq(rc, EM_BLANK_EXIT);
+    ck_assert_int_eq(access(path_in(dir, "new"), F_OK), -1);
+    ck_assert_int_eq(mkdir(path_in(dir, "old"), 0755), 0);
+    rc = shell(&out, &err, "%s/fresh/04_em_fill_in --format none --out '%s/old'", EMLAB_BUILD,
+               dir);
+    ck_assert_int_eq(rc, EM_BLANK_EXIT);
+    ck_assert_int_eq(access(path_in(dir, "old"), F_OK), 0);
+    ck_assert_str_eq(leftovers(path_in(dir, "old")), "");
+    const char *data = points_1d(dir, "t.txt", 300000, 1.0);
+    char prog[512], o[512];
+    snprintf(prog, sizeof prog, "%s/emlab", EMLAB_BUILD);
+    snprintf(o, sizeof o, "%s", path_in(dir, "o"));
+    char *argv[] = {prog, "fit", (char *)data, "-k", "4", "--tol", "0", "--iters", "100000",
+                    "-q", "-f", "none", "-o", o, NULL};
+    int status = interrupted(argv, SIGINT);
+    ck_assert(WIFSIGNALED(status) && WTERMSIG(status) == SIGINT);
+    ck_assert_int_eq(access(o, F_OK), -1);
+}
+END_TEST
+
 START_TEST(test_a_shorter_run_removes_its_stale_snapshots)
 {
     const char *dir = make_tmpdir();
@@ -847,6 +876,7 @@ Suite *torture_suite(void)
     tcase_add_test(tc, test_the_default_floor_spares_a_column_in_small_units);
     tcase_add_test(tc, test_values_whose_squares_overflow_are_refused_with_a_remedy);
     tcase_add_test(tc, test_a_model_that_cannot_be_written_back_is_an_error);
+    tcase_add_test(tc, test_a_run_that_ends_early_leaves_no_new_folder);
     suite_add_tcase(s, tc);
     return s;
 }
