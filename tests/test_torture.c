@@ -150,11 +150,13 @@ END_TEST
 /* --- 2. every output whole, or an error ----------------------------------- */
 
 /* The names in dir that are emlab's temporaries or scratch folders. */
+/* The run's temporaries left in dir ("" if none, or if dir is gone: a
+ * folder the run made goes with it). */
 static const char *leftovers(const char *dir)
 {
     char cmd[1024];
     int st;
-    snprintf(cmd, sizeof cmd, "ls -A '%s' | grep -E '^\\.(emlab-run-|.*\\.[A-Za-z0-9]{6}$)' "
+    snprintf(cmd, sizeof cmd, "ls -A '%s' 2>/dev/null | grep -E '^\\.(emlab-run-|.*\\.[A-Za-z0-9]{6}$)' "
              "| grep -v '^\\.emlab\\.lock$'", dir);
     return capture(cmd, &st);
 }
