@@ -149,8 +149,9 @@ START_TEST(test_chapter_with_stdout_closed_fails)
     ck_assert_int_eq(rc, 1);
     ck_assert_ptr_nonnull(strstr(err, "standard output is closed"));
     ck_assert_int_eq(access(path_in(dir, "o/results.txt"), F_OK), -1);
-    rc = shell(&out, &err, "%s/07_kmeans_and_em --format none --out '%s/o' <&- 2>&-",
-               EMLAB_BUILD, dir); /* no stdin, no stderr: it runs */
+    rc = shell(&out, &err, "%s/07_kmeans_and_em --format none --out '%s/o' <&-",
+               EMLAB_BUILD, dir); /* no standard input: it runs (a closed stderr too, but
+                                     valgrind, running it in make valgrind, does not) */
     ck_assert_int_eq(rc, 0);
     ck_assert_int_eq(access(path_in(dir, "o/results.txt"), F_OK), 0);
 }
