@@ -192,8 +192,9 @@ START_TEST(test_lab_export_continues_in_emlab_fit)
         ck_assert_int_eq(lab_iterate(lab), EM_OK);
     ck_assert_int_eq(lab_save_data(lab, path_in(dir, "data.txt")), EM_OK);
     ck_assert_int_eq(lab_save_params(lab, path_in(dir, "params.txt")), EM_OK);
-    ran r = emlab("fit %s -k 2 --init %s --tol 0 -n 3 -f none --params-out %s",
-                  path_in(dir, "data.txt"), path_in(dir, "params.txt"), path_in(dir, "out.txt"));
+    ran r = emlab("fit %s -k 2 --init %s --tol 0 -n 3 -f none --params-out %s -o %s/fit",
+                  path_in(dir, "data.txt"), path_in(dir, "params.txt"), path_in(dir, "out.txt"),
+                  dir); /* not into the user's out/fit */
     ck_assert_msg(r.rc == 0, "%s", r.err);
     for (int t = 0; t < 3; t++)
         ck_assert_int_eq(lab_iterate(lab), EM_OK);
