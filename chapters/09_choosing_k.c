@@ -67,6 +67,10 @@ static size_t free_params(size_t K, size_t d)
  *    responsibility, or a variance at the floor: chapter 8's
  *    singularity in the making) and another is not;
  * 4. compute $p$, AIC and BIC, and never choose a degenerate $K$.
+ *
+ * The judge of step 3 is the library's `em_first_degenerate`, the one
+ * `emlab select` calls: an E-step gives each component's
+ * $N_k = \sum_i \gamma_{ik}$, and `em_degenerate` applies the two tests.
  */
 typedef struct {
     size_t K, p;
@@ -75,22 +79,6 @@ typedef struct {
     em_degeneracy why;
     em_gmm fit;
 } row;
-
-/* The first degenerate component of m on x (from 1), or 0; its reason in
- * *why. */
-static size_t first_degenerate(const em_gmm *m, const double *x, size_t n, double reg,
-                               double *resp, em_degeneracy *why)
-{
-    double N_k[K_MAX];
-    *why = EM_SOUND;
-    if (em_e_step(m, x, n, resp, NULL, NULL) != EM_OK)
-        return 0;
-    em_counts(resp, n, m->K, N_k);
-    for (size_t k = 0; k < m->K; k++)
-        if ((*why = em_degenerate(m, k, N_k[k], reg)) != EM_SOUND)
-            return k + 1;
-    return 0;
-}
 
 static em_status fit_K(const double *x, size_t n, size_t K, uint32_t seed, double reg, row *rw,
                        double *resp)
@@ -109,8 +97,7 @@ static em_status fit_K(const double *x, size_t n, size_t K, uint32_t seed, doubl
         st = em_init(&m, EM_INIT_KMEANSPP, x, n, &r, &opt);
         em_status fit = st ? st : em_fit(&m, x, n, &opt, NULL, &res);
         if (st == EM_OK && fit == EM_OK) {
-            em_degeneracy why;
-            int bad = first_degenerate(&m, x, n, reg, resp, &why) != 0;
+            int bad = em_first_degenerate(&m, x, n, reg, resp, NULL, NULL) != 0;
             if (!have || (best_bad && !bad) || (bad == best_bad && res.loglik > rw->loglik)) {
                 em_gmm_copy(&rw->fit, &m);
                 rw->loglik = res.loglik;
@@ -128,7 +115,7 @@ static em_status fit_K(const double *x, size_t n, size_t K, uint32_t seed, doubl
         rw->p = free_params(K, D);
         rw->aic = 2.0 * (double)rw->p - 2.0 * rw->loglik;
         rw->bic = (double)rw->p * log((double)n) - 2.0 * rw->loglik;
-        rw->bad_k = first_degenerate(&rw->fit, x, n, reg, resp, &rw->why);
+        rw->bad_k = em_first_degenerate(&rw->fit, x, n, reg, resp, &rw->why, NULL);
     }
     return st;
 }
@@ -246,7 +233,8 @@ static void print_rows(const selection *sel)
  * `loglik` and `criteria` make `choosing_k`; `fit_K2`, `fit_K3`,
  * `fit_K4` and `fit_K8` make `fits`; `stuck` is BIC for both data sets.
  * `results.txt` holds every row to the last digit, `params_K1.txt` ...
- * `params_K8.txt` the first data set's fits.
+ * `params_K8.txt` the first data set's fits, as parameter files that
+ * `emlab fit --init` reads back.
  */
 static em_status criteria_figures(em_figdir *fd, const row *rows, size_t best_aic,
                                   size_t best_bic, char *err, size_t len)
@@ -334,8 +322,8 @@ static em_status stuck_figure(em_figdir *fd, const selection *sel, char *err, si
 }
 
 /* results.txt: set (0: the 400 points, 1: with the stuck point), K, log L,
- * p, AIC, BIC, degenerate component (0: none); and params_K.txt, the
- * first set's fits' parameters (weight, mean, covariance a line each). */
+ * p, AIC, BIC, degenerate component (0: none); and params_K1.txt ...
+ * params_K8.txt, the first set's fits as parameter files. */
 static em_status save_results(em_figdir *fd, const selection *sel, char *err, size_t len)
 {
     double out[2 * K_MAX * 7];
@@ -353,21 +341,12 @@ static em_status save_results(em_figdir *fd, const selection *sel, char *err, si
         }
     static char *const names[7] = {"set", "K", "loglik", "p", "aic", "bic", "degenerate"};
     em_status st = em_fig_table(fd, "results.txt", out, 2 * K_MAX, 7, names, err, len);
-    for (size_t r = 0; r < K_MAX && st == EM_OK; r++) {
-        const em_gmm *m = &sel[0].rows[r].fit;
-        size_t width = 1 + D + D * D;
-        double *p = malloc(m->K * width * sizeof *p);
-        char file[32];
-        if (!p)
-            return EM_ENOMEM;
-        for (size_t k = 0; k < m->K; k++) {
-            p[k * width] = m->weight[k];
-            memcpy(p + k * width + 1, m->mean + k * D, D * sizeof *p);
-            memcpy(p + k * width + 1 + D, m->cov + k * D * D, D * D * sizeof *p);
-        }
-        snprintf(file, sizeof file, "params_K%zu.txt", m->K);
-        st = em_fig_table(fd, file, p, m->K, width, NULL, err, len);
-        free(p);
+    for (size_t r = 0; r < K_MAX && st == EM_OK; r++) { /* emlab fit --init reads them */
+        char file[32], header[96];
+        snprintf(file, sizeof file, "params_K%zu.txt", r + 1);
+        snprintf(header, sizeof header, "# chapter 9: the best fit with K = %zu (BIC %.4f)\n",
+                 r + 1, sel[0].rows[r].bic);
+        st = em_fig_model(fd, file, &sel[0].rows[r].fit, header, err, len);
     }
     return st;
 }

@@ -162,7 +162,8 @@ static void print_fits(const family_fit *f)
  *
  * `full`, `tied`, `diag` and `spherical` make the 2 x 2 panel `families`.
  * `results.txt` holds each family's p, log-likelihood and BIC, and
- * `params_TYPE.txt` its parameters.
+ * `params_TYPE.txt` its parameters, which `emlab fit data.txt -k 3
+ * --init params_TYPE.txt` reads back.
  */
 static em_status draw(em_figdir *fd, const double *x, const family_fit *f, const em_gmm *start,
                       char *err, size_t len)
@@ -192,18 +193,12 @@ static em_status draw(em_figdir *fd, const double *x, const family_fit *f, const
     static char *const names[4] = {"p", "loglik", "bic", "family"};
     if (st == EM_OK)
         st = em_fig_table(fd, "results.txt", rows, N_TYPES, 4, names, err, len);
-    for (size_t t = 0; t < N_TYPES && st == EM_OK; t++) {
-        double p[K * (1 + D + D * D)];
-        const em_gmm *m = &f[t].fit;
-        for (size_t k = 0; k < K; k++) { /* weight, mean, covariance: a line each */
-            double *o = p + k * (1 + D + D * D);
-            o[0] = m->weight[k];
-            memcpy(o + 1, m->mean + k * D, D * sizeof *o);
-            memcpy(o + 1 + D, m->cov + k * D * D, D * D * sizeof *o);
-        }
-        char file[32];
+    for (size_t t = 0; t < N_TYPES && st == EM_OK; t++) { /* emlab fit --init reads them */
+        char file[32], header[96];
         snprintf(file, sizeof file, "params_%s.txt", four[t]);
-        st = em_fig_table(fd, file, p, K, 1 + D + D * D, NULL, err, len);
+        snprintf(header, sizeof header, "# chapter 10: the %s fit (BIC %.4f)\n", four[t],
+                 f[t].bic);
+        st = em_fig_model(fd, file, &f[t].fit, header, err, len);
     }
     if (st == EM_OK) /* for the lab and emlab fit: the data, the full start */
         st = em_fig_handoff(fd, x, N, D, start, "three data points, the data's covariance",

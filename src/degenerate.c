@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include "degenerate.h"
+#include "em.h"
 #include "linalg.h"
 
 em_degeneracy em_degenerate(const em_gmm *m, size_t k, double N_k, double reg)
@@ -22,6 +23,29 @@ em_degeneracy em_degenerate(const em_gmm *m, size_t k, double N_k, double reg)
     em_degeneracy why = em_cholesky(d, A, A) ? EM_AT_FLOOR : EM_SOUND;
     free(A);
     return why;
+}
+
+size_t em_first_degenerate(const em_gmm *m, const double *x, size_t n, double reg,
+                           double *resp, em_degeneracy *why, double *N_k)
+{
+    double *own = resp ? NULL : malloc(n * m->K * sizeof *own), *N = malloc(m->K * sizeof *N);
+    double *gamma = resp ? resp : own;
+    size_t bad = 0;
+    em_degeneracy verdict = EM_SOUND;
+    if (gamma && N && em_e_step(m, x, n, gamma, NULL, NULL) == EM_OK) {
+        em_counts(gamma, n, m->K, N);
+        for (size_t k = 0; k < m->K && !bad; k++)
+            if ((verdict = em_degenerate(m, k, N[k], reg)) != EM_SOUND) {
+                bad = k + 1;
+                if (N_k)
+                    *N_k = N[k];
+            }
+    }
+    if (why)
+        *why = verdict;
+    free(own);
+    free(N);
+    return bad;
 }
 
 void em_counts(const double *resp, size_t n, size_t K, double *N)

@@ -38,6 +38,15 @@ typedef enum em_degeneracy {
  * floor test is skipped). */
 em_degeneracy em_degenerate(const em_gmm *m, size_t k, double N_k, double reg);
 
+/* The first component of m that the points x (n x d) do not support,
+ * judged as above from an E-step (N_k = sum_i gamma_ik) under the floor
+ * reg: its number counted from 1, its verdict in *why and its N_k in *N_k
+ * (each if not NULL); 0 when every component is sound (or the E-step
+ * fails). resp is n x K scratch, or NULL to allocate it. Can't fail (out
+ * of memory, it answers 0). emlab select and fit's restarts use it. */
+size_t em_first_degenerate(const em_gmm *m, const double *x, size_t n, double reg,
+                           double *resp, em_degeneracy *why, double *N_k);
+
 /* N_k = sum_i gamma_ik for each k, from resp (n x K). Can't fail. */
 void em_counts(const double *resp, size_t n, size_t K, double *N);
 

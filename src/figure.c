@@ -87,12 +87,23 @@ em_status em_fig_handoff(em_figdir *fd, const double *x, size_t n, size_t d,
     em_status st = em_fig_table(fd, "data.txt", x, n, d, NULL, err, errlen);
     if (st || !start)
         return st;
+    char *header = em_str_printf("# %s\n# go on from here: emlab fit data.txt -k %zu --init "
+                                 "start.txt%s%s\n", about, start->K, *options ? " " : "",
+                                 options);
+    st = header ? em_fig_model(fd, "start.txt", start, header, err, errlen) : EM_ENOMEM;
+    free(header);
+    return st;
+}
+
+em_status em_fig_model(em_figdir *fd, const char *file, const em_gmm *m, const char *header,
+                       char *err, size_t errlen)
+{
     em_outfile out;
-    if ((st = em_stage_open(fd, "start.txt", &out, err, errlen)))
+    em_status st = em_stage_open(fd, file, &out, err, errlen);
+    if (st)
         return st;
-    fprintf(out.f, "# %s\n# go on from here: emlab fit data.txt -k %zu --init start.txt%s%s\n",
-            about, start->K, *options ? " " : "", options);
-    em_gmm_print(out.f, start);
+    fputs(header ? header : "", out.f);
+    em_gmm_print(out.f, m);
     return em_out_commit(&out, err, errlen);
 }
 

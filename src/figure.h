@@ -177,6 +177,14 @@ em_status em_fig_animation(em_figdir *fd, const char *name, const char *const *f
 em_status em_fig_table(em_figdir *fd, const char *file, const double *x, size_t n, size_t d,
                        char *const *names, char *err, size_t errlen);
 
+/* A mixture's parameters as FILE of the folder, written with the run's
+ * other files in emlab's parameter format (em_gmm_print: `emlab fit
+ * --init FILE` reads them back, to the last bit), after header (comment
+ * lines, each "# ...\n"; NULL: none). Returns EM_EIO or EM_ENOMEM with a
+ * message. */
+em_status em_fig_model(em_figdir *fd, const char *file, const em_gmm *m, const char *header,
+                       char *err, size_t errlen);
+
 /* The chapter's data and start, handed on to `emlab fit` and to the lab:
  * data.txt (the n x d points) and, if start is not NULL, start.txt (its
  * parameters, headed by `about` and by the command that goes on from

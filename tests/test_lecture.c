@@ -346,6 +346,14 @@ START_TEST(test_chapter_10_matches_sklearn)
         double p[21];
         snprintf(file, sizeof file, "params_%s.txt", type[t]);
         ck_assert_uint_eq(read_numbers_at(path_in(dir, file), p, 21), 21);
+        em_gmm m; /* a parameter file, in its family, that emlab fit --init reads */
+        char why[256];
+        ck_assert_msg(em_gmm_load(path_in(dir, file), &m, why, sizeof why) == EM_OK, "%s", why);
+        em_cov_type family;
+        ck_assert_int_eq(em_cov_parse(type[t], &family), EM_OK);
+        ck_assert_int_eq(m.type, family);
+        ck_assert(m.K == 3 && m.d == 2 && m.weight[0] == p[0] && m.cov[6] == p[6]);
+        em_gmm_free(&m);
         for (int v = 0; v < 21; v++) {
             ck_assert_msg(fabs(p[v] - w[3 + v]) <= 1e-12 * fmax(1.0, fabs(w[3 + v])),
                           "%s, component %d, value %d: %.17g, scikit-learn %.17g", type[t], v / 7,

@@ -199,20 +199,6 @@ static int start_model(const char *sub, const em_dataset *ds, const fit_spec *sp
     return 0;
 }
 
-/* Has the fitted m a component the data do not support (degenerate.h)?
- * scratch holds n x K responsibilities, N K counts. */
-static int is_degenerate(const em_gmm *m, const em_dataset *ds, double reg, double *scratch,
-                         double *N)
-{
-    if (em_e_step(m, ds->x, ds->n, scratch, NULL, NULL) != EM_OK)
-        return 0;
-    em_counts(scratch, ds->n, m->K, N);
-    for (size_t k = 0; k < m->K; k++)
-        if (em_degenerate(m, k, N[k], reg) != EM_SOUND)
-            return 1;
-    return 0;
-}
-
 int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm *best,
              em_result *res, em_gmm *start, double *resp)
 {
@@ -231,12 +217,10 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
     size_t runs = spec->init_model ? 1 : spec->restarts;
     int rc = EXIT_OK, have = 0, best_bad = 0;
     em_options opt = spec->em;
-    double *scratch = NULL, *N = NULL;
+    double *scratch = NULL; /* responsibilities, to judge each run (degenerate.h) */
     if (runs > 1) {
         opt.observer = NULL; /* only a single run is watched */
-        scratch = malloc(ds->n * spec->K * sizeof *scratch);
-        N = malloc(spec->K * sizeof *N);
-        if (!scratch || !N)
+        if (!(scratch = malloc(ds->n * spec->K * sizeof *scratch)))
             rc = fail(sub, EXIT_RUNTIME, "out of memory");
     }
     for (size_t run = 0; run < runs && rc == EXIT_OK; run++) {
@@ -255,7 +239,8 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
         }
         /* the best log-likelihood among the fits the data support: a
          * degenerate one wins only when every run is degenerate */
-        int bad = runs > 1 && is_degenerate(&m, ds, spec->em.reg, scratch, N);
+        int bad = runs > 1 &&
+                  em_first_degenerate(&m, ds->x, ds->n, spec->em.reg, scratch, NULL, NULL);
         if (!have || (best_bad && !bad) || (bad == best_bad && r1.loglik > res->loglik)) {
             em_result_free(res);
             *res = r1;
@@ -276,7 +261,6 @@ int fit_best(const char *sub, const em_dataset *ds, const fit_spec *spec, em_gmm
                                 "covariance became singular): %s", runs, advice);
     }
     free(scratch);
-    free(N);
     em_gmm_free(&m);
     em_gmm_free(&first);
     return rc;

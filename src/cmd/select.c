@@ -112,17 +112,8 @@ static void fit_row(const em_dataset *ds, const fit_spec *spec, row *rw)
         rw->loglik = res.loglik;
         rw->aic = 2.0 * (double)rw->p - 2.0 * res.loglik;
         rw->bic = (double)rw->p * log((double)n) - 2.0 * res.loglik;
-        double *resp = malloc(n * K * sizeof *resp), *N = malloc(K * sizeof *N);
-        if (resp && N && em_e_step(&best, ds->x, n, resp, NULL, NULL) == EM_OK) {
-            em_counts(resp, n, K, N);
-            for (size_t k = 0; k < K && !rw->bad_k; k++)
-                if ((rw->why = em_degenerate(&best, k, N[k], spec->em.reg)) != EM_SOUND) {
-                    rw->bad_k = k + 1;
-                    rw->bad_N = N[k];
-                }
-        }
-        free(resp);
-        free(N);
+        rw->bad_k = em_first_degenerate(&best, ds->x, n, spec->em.reg, NULL, &rw->why,
+                                        &rw->bad_N);
     }
     em_result_free(&res);
     em_gmm_free(&best);
