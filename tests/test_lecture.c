@@ -352,7 +352,7 @@ START_TEST(test_chapter_10_matches_sklearn)
         em_cov_type family;
         ck_assert_int_eq(em_cov_parse(type[t], &family), EM_OK);
         ck_assert_int_eq(m.type, family);
-        ck_assert(m.K == 3 && m.d == 2 && m.weight[0] == p[0] && m.cov[6] == p[6]);
+        ck_assert(m.K == 3 && m.d == 2 && m.weight[0] == p[0] && m.cov[3] == p[6]);
         em_gmm_free(&m);
         for (int v = 0; v < 21; v++) {
             ck_assert_msg(fabs(p[v] - w[3 + v]) <= 1e-12 * fmax(1.0, fabs(w[3 + v])),
