@@ -439,10 +439,11 @@ static em_status solution_figures(em_figdir *fd, const double *x, const restarts
         st = em_fig_panel(fd, "solutions", "Local optima: the best solution and the next ones",
                           1, n, shown, n, 550 * (int)n, 600, err, len);
     if (st == EM_OK)
-        st = fit_figure(fd, "found", "as found", x, &R->fit[R->first[0]], frame, err, len);
-    if (st == EM_OK)
-        st = fit_figure(fd, "reversed", "the same fit, labels reversed", x, switched, frame, err,
-                        len);
+        st = fit_figure(fd, "found", "as found (component 1 is blue)", x, &R->fit[R->first[0]],
+                        frame, err, len);
+    if (st == EM_OK) /* component k keeps its colour: the groups change colours */
+        st = fit_figure(fd, "reversed", "labels reversed (component 1: another group)", x,
+                        switched, frame, err, len);
     const char *two[2] = {"found", "reversed"};
     if (st == EM_OK)
         st = em_fig_panel(fd, "label_switching", "Label switching: one fit, two names", 1, 2, two,
